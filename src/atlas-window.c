@@ -1,0 +1,814 @@
+/* atlas-window.c — the main window: layout, header bar, loading, dialogs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "atlas-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-application.h"
+#include "atlas-window-private.h"
+
+G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_UP_TO_PLAYHEAD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* How long the screenshot waits after the dataset is shown, so that tiles
+ * rendered in worker threads and the first layout passes have landed. */
+#define SCREENSHOT_SETTLE_MS 1200
+
+AtlasWindowOptions *
+atlas_window_options_new (void)
+{
+  return g_new0 (AtlasWindowOptions, 1);
+}
+
+void
+atlas_window_options_free (AtlasWindowOptions *options)
+{
+  if (options == NULL)
+    return;
+
+  g_free (options->select_event);
+  g_strfreev (options->actors);
+  g_free (options->time);
+  g_free (options->screenshot);
+  g_free (options);
+}
+
+/* Helpers */
+
+static char *
+describe_source (AtlasDataset *dataset)
+{
+  GListModel *sources = atlas_dataset_get_sources (dataset);
+  g_autoptr(AtlasSource) source = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  if (g_list_model_get_n_items (sources) == 0)
+    return NULL;
+
+  source = g_list_model_get_item (sources, 0);
+  if (atlas_source_get_publisher (source) != NULL)
+    g_ptr_array_add (parts, (gpointer) atlas_source_get_publisher (source));
+  if (atlas_source_get_dateline (source) != NULL)
+    g_ptr_array_add (parts, (gpointer) atlas_source_get_dateline (source));
+  if (atlas_source_get_published (source) != NULL)
+    g_ptr_array_add (parts, (gpointer) atlas_source_get_published (source));
+  if (parts->len == 0 && atlas_source_get_title (source) != NULL)
+    g_ptr_array_add (parts, (gpointer) atlas_source_get_title (source));
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+update_counts (AtlasWindow *self)
+{
+  AtlasDataset *dataset = atlas_context_get_dataset (self->context);
+  AtlasFilter *filter = atlas_context_get_filter (self->context);
+  g_autofree char *text = NULL;
+  guint total;
+
+  if (dataset == NULL)
+    {
+      gtk_label_set_text (self->count_label, "");
+      gtk_widget_set_visible (self->clear_filter_button, FALSE);
+      return;
+    }
+
+  total = atlas_dataset_get_n_events (dataset);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u of %u event shown",
+                                       "%u of %u events shown", total),
+                          atlas_context_get_n_visible (self->context), total);
+  gtk_label_set_text (self->count_label, text);
+  gtk_widget_set_visible (self->clear_filter_button, !atlas_filter_is_empty (filter));
+}
+
+static void
+update_playhead_label (AtlasWindow *self)
+{
+  gint64 playhead = atlas_context_get_playhead (self->context);
+  g_autofree char *text = NULL;
+
+  if (!atlas_context_get_up_to_playhead (self->context) || playhead == ATLAS_TIME_NONE)
+    {
+      gtk_label_set_text (self->playhead_label, "");
+      return;
+    }
+
+  text = atlas_time_format_human (playhead, 0, ATLAS_PRECISION_DAY, ATLAS_BASIS_STATED);
+  gtk_label_set_text (self->playhead_label, text);
+}
+
+static void
+update_title (AtlasWindow *self)
+{
+  AtlasDataset *dataset = atlas_context_get_dataset (self->context);
+  g_autofree char *subtitle = NULL;
+  const char *title = NULL;
+
+  if (dataset != NULL)
+    {
+      title = atlas_dataset_get_title (dataset);
+      subtitle = describe_source (dataset);
+      if (title == NULL && self->file != NULL)
+        title = g_file_peek_path (self->file);
+    }
+
+  adw_window_title_set_title (self->window_title, title != NULL ? title : _("Event Atlas"));
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Event Atlas"));
+}
+
+static void
+remember_recent (AtlasWindow *self,
+                 GFile       *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint kept = 0;
+
+  if (self->settings == NULL || g_str_has_prefix (uri, "resource:"))
+    return;
+
+  g_settings_set_string (self->settings, "last-file", uri);
+
+  recent = g_settings_get_strv (self->settings, "recent-files");
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; recent[i] != NULL && kept < 9; i++)
+    if (g_strcmp0 (recent[i], uri) != 0)
+      {
+        g_strv_builder_add (builder, recent[i]);
+        kept++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) updated);
+}
+
+static void
+show_errors (AtlasWindow *self,
+             GFile       *file,
+             const char  *messages)
+{
+  g_free (self->error_text);
+  self->error_text = g_strdup (messages);
+
+  if (atlas_context_get_dataset (self->context) == NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *description = NULL;
+
+      /* Translators: %s is a file name */
+      description = g_strdup_printf (_("“%s” is not a dataset Event Atlas can show. "
+                                       "Nothing was loaded from it."), basename);
+      adw_status_page_set_description (self->error_page, description);
+      gtk_label_set_text (self->error_label, messages);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+  else
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *heading = NULL;
+      AdwMessageDialog *dialog;
+      GtkWidget *label;
+      GtkWidget *scroller;
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Open “%s”"), basename);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                           _("The dataset shown is unchanged.")));
+      label = gtk_label_new (messages);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "monospace");
+      scroller = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+      adw_message_dialog_set_extra_child (dialog, scroller);
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+take_screenshot (AtlasWindow *self)
+{
+  g_autoptr(AtlasWindowOptions) options = g_steal_pointer (&self->pending);
+  g_autoptr(GError) error = NULL;
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (options == NULL || options->screenshot == NULL)
+    return;
+
+  if (!atlas_window_save_png (self, options->screenshot, &error))
+    g_printerr ("%s: %s\n", options->screenshot, error->message);
+
+  if (options->release_app_when_done && app != NULL)
+    {
+      g_application_release (app);
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+screenshot_timeout_cb (gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  self->screenshot_id = 0;
+  take_screenshot (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_screenshot (AtlasWindow *self)
+{
+  g_clear_handle_id (&self->screenshot_id, g_source_remove);
+  self->screenshot_id = g_timeout_add (SCREENSHOT_SETTLE_MS, screenshot_timeout_cb, self);
+}
+
+static void
+apply_pending (AtlasWindow *self)
+{
+  g_autoptr(AtlasWindowOptions) options = g_steal_pointer (&self->pending);
+  AtlasDataset *dataset = atlas_context_get_dataset (self->context);
+  AtlasFilter *filter = atlas_context_get_filter (self->context);
+
+  if (options == NULL || dataset == NULL)
+    return;
+
+  for (guint i = 0; options->actors != NULL && options->actors[i] != NULL; i++)
+    {
+      AtlasActor *actor = atlas_dataset_lookup_actor (dataset, options->actors[i]);
+
+      if (actor != NULL)
+        atlas_filter_set_actor_active (filter, actor, TRUE);
+      else
+        g_printerr (_("--actor %s: no actor with this id in the dataset\n"), options->actors[i]);
+    }
+
+  if (options->time != NULL)
+    {
+      AtlasTimeParse parsed;
+
+      if (atlas_time_parse (options->time, &parsed, NULL))
+        {
+          atlas_context_set_up_to_playhead (self->context, TRUE);
+          atlas_context_set_playhead (self->context, parsed.instant);
+        }
+    }
+
+  if (options->select_event != NULL)
+    {
+      AtlasEvent *event = atlas_dataset_lookup_event (dataset, options->select_event);
+
+      if (event != NULL)
+        atlas_selection_select_event (atlas_context_get_selection (self->context), event);
+      else
+        g_printerr (_("--select %s: no event with this id in the dataset\n"), options->select_event);
+    }
+
+  if (options->screenshot != NULL)
+    {
+      /* The screenshot keeps the options until it is taken. */
+      self->pending = g_steal_pointer (&options);
+      schedule_screenshot (self);
+    }
+}
+
+static void
+set_loading (AtlasWindow *self,
+             gboolean     loading)
+{
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
+
+  if (loading && atlas_context_get_dataset (self->context) == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  atlas_window_update_actions (self);
+}
+
+/* Callbacks */
+
+static void
+load_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  dataset = atlas_dataset_load_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  file = g_steal_pointer (&self->loading_file);
+  g_clear_object (&self->load_cancellable);
+  set_loading (self, FALSE);
+
+  if (dataset == NULL)
+    {
+      show_errors (self, file, error->message);
+      g_clear_pointer (&self->pending, atlas_window_options_free);
+      if (atlas_context_get_dataset (self->context) != NULL)
+        gtk_stack_set_visible_child_name (self->stack, "main");
+      return;
+    }
+
+  g_clear_pointer (&self->error_text, g_free);
+  g_set_object (&self->file, file);
+  remember_recent (self, file);
+
+  atlas_context_set_dataset (self->context, dataset);
+  gtk_stack_set_visible_child_name (self->stack, "main");
+
+  apply_pending (self);
+}
+
+static void
+context_visible_changed_cb (AtlasWindow *self)
+{
+  update_counts (self);
+  update_playhead_label (self);
+}
+
+static void
+context_dataset_changed_cb (AtlasWindow *self)
+{
+  update_title (self);
+  update_counts (self);
+  atlas_window_update_actions (self);
+}
+
+static void
+context_up_to_playhead_changed_cb (AtlasWindow *self)
+{
+  update_playhead_label (self);
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "up-to-playhead",
+                            atlas_context_get_up_to_playhead (self->context));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UP_TO_PLAYHEAD]);
+}
+
+static void
+selection_changed_cb (AtlasWindow *self)
+{
+  AtlasSelection *selection = atlas_context_get_selection (self->context);
+
+  gtk_revealer_set_reveal_child (self->details_revealer,
+                                 atlas_selection_get_n_events (selection) > 0);
+}
+
+static void
+search_changed_cb (AtlasWindow    *self,
+                   GtkSearchEntry *entry)
+{
+  atlas_filter_set_search (atlas_context_get_filter (self->context),
+                           gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+stop_search_cb (AtlasWindow    *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+paned_max_position_cb (AtlasWindow *self)
+{
+  int max_position;
+  int timeline_height = 220;
+
+  if (self->paned_restored)
+    return;
+
+  g_object_get (self->paned, "max-position", &max_position, NULL);
+  if (max_position <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->paned)))
+    return;
+
+  if (self->settings != NULL)
+    timeline_height = g_settings_get_int (self->settings, "timeline-height");
+
+  timeline_height = CLAMP (timeline_height, 140, MAX (140, max_position / 2));
+  gtk_paned_set_position (self->paned, max_position - timeline_height);
+  self->paned_restored = TRUE;
+}
+
+static void
+save_window_state (AtlasWindow *self)
+{
+  int width, height, max_position;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+
+  g_object_get (self->paned, "max-position", &max_position, NULL);
+  if (self->paned_restored)
+    g_settings_set_int (self->settings, "timeline-height",
+                        max_position - gtk_paned_get_position (self->paned));
+  g_settings_set_boolean (self->settings, "sidebar-visible", adw_flap_get_reveal_flap (self->flap));
+}
+
+/* Overrides */
+
+static gboolean
+atlas_window_close_request (GtkWindow *window)
+{
+  AtlasWindow *self = ATLAS_WINDOW (window);
+
+  save_window_state (self);
+  atlas_window_cancel_load (self);
+
+  return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
+}
+
+static void
+atlas_window_constructed (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+  GtkApplication *app;
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
+
+  if (self->context == NULL)
+    {
+      self->context = atlas_context_new ();
+      g_object_notify_by_pspec (object, properties[PROP_CONTEXT]);
+    }
+
+  g_signal_connect_object (self->context, "visible-changed",
+                           G_CALLBACK (context_visible_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::dataset",
+                           G_CALLBACK (context_dataset_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::up-to-playhead",
+                           G_CALLBACK (context_up_to_playhead_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (atlas_context_get_selection (self->context), "changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (ATLAS_IS_APPLICATION (app))
+    self->settings = atlas_application_get_settings (ATLAS_APPLICATION (app));
+  if (self->settings != NULL)
+    {
+      g_object_ref (self->settings);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      adw_flap_set_reveal_flap (self->flap,
+                                g_settings_get_boolean (self->settings, "sidebar-visible"));
+      atlas_context_set_up_to_playhead (self->context,
+                                        g_settings_get_boolean (self->settings, "up-to-playhead"));
+    }
+
+  update_title (self);
+  update_counts (self);
+  atlas_window_update_actions (self);
+}
+
+static void
+atlas_window_dispose (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  atlas_window_cancel_load (self);
+  g_clear_handle_id (&self->screenshot_id, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->file);
+  g_clear_object (&self->loading_file);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
+}
+
+static void
+atlas_window_finalize (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  g_clear_pointer (&self->pending, atlas_window_options_free);
+  g_free (self->error_text);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
+}
+
+static void
+atlas_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_UP_TO_PLAYHEAD:
+      g_value_set_boolean (value, self->context != NULL &&
+                                  atlas_context_get_up_to_playhead (self->context));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_UP_TO_PLAYHEAD:
+      if (self->context != NULL)
+        atlas_context_set_up_to_playhead (self->context, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_window_class_init (AtlasWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = atlas_window_constructed;
+  object_class->dispose = atlas_window_dispose;
+  object_class->finalize = atlas_window_finalize;
+  object_class->get_property = atlas_window_get_property;
+  object_class->set_property = atlas_window_set_property;
+
+  window_class->close_request = atlas_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         ATLAS_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UP_TO_PLAYHEAD] =
+    g_param_spec_boolean ("up-to-playhead", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ATLAS_TYPE_ACTOR_SIDEBAR);
+  g_type_ensure (ATLAS_TYPE_EVENT_DETAILS);
+  g_type_ensure (ATLAS_TYPE_MAP_VIEW);
+  g_type_ensure (ATLAS_TYPE_TIMELINE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/eventatlas/EventAtlas/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, playhead_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, clear_filter_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, timeline);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+
+  atlas_window_class_install_actions (klass);
+}
+
+static void
+atlas_window_init (AtlasWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_object (self->paned, "notify::max-position",
+                           G_CALLBACK (paned_max_position_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->paned, "map",
+                           G_CALLBACK (paned_max_position_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Internal API */
+
+void
+atlas_window_toast (AtlasWindow *self,
+                    const char  *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+atlas_window_cancel_load (AtlasWindow *self)
+{
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loading_file);
+  if (self->stack != NULL)
+    {
+      set_loading (self, FALSE);
+      if (atlas_context_get_dataset (self->context) != NULL)
+        gtk_stack_set_visible_child_name (self->stack, "main");
+    }
+}
+
+void
+atlas_window_open_example (AtlasWindow *self)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (ATLAS_EXAMPLE_DATASET_URI);
+
+  atlas_window_open_file (self, file);
+}
+
+void
+atlas_window_reload (AtlasWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (self->file == NULL)
+    return;
+
+  file = g_object_ref (self->file);
+  atlas_window_open_file (self, file);
+}
+
+/* Public API */
+
+AtlasWindow *
+atlas_window_new (AtlasApplication *application)
+{
+  g_autoptr(AtlasContext) context = atlas_context_new ();
+
+  return g_object_new (ATLAS_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+AtlasContext *
+atlas_window_get_context (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+void
+atlas_window_open_file (AtlasWindow *self,
+                        GFile       *file)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  atlas_window_cancel_load (self);
+
+  self->load_cancellable = g_cancellable_new ();
+  self->loading_file = g_object_ref (file);
+  set_loading (self, TRUE);
+
+  atlas_dataset_load_async (file, self->load_cancellable, load_ready_cb, g_object_ref (self));
+}
+
+void
+atlas_window_apply (AtlasWindow        *self,
+                    GFile              *file,
+                    AtlasWindowOptions *options)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_clear_pointer (&self->pending, atlas_window_options_free);
+  self->pending = options;
+
+  if (file != NULL)
+    atlas_window_open_file (self, file);
+  else if (atlas_context_get_dataset (self->context) == NULL && self->load_cancellable == NULL)
+    atlas_window_open_example (self);
+  else if (self->load_cancellable == NULL)
+    apply_pending (self);
+}
+
+gboolean
+atlas_window_is_loading (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  return self->load_cancellable != NULL;
+}
+
+const char *
+atlas_window_get_error (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->error_text;
+}
+
+gboolean
+atlas_window_save_png (AtlasWindow  *self,
+                       const char   *path,
+                       GError      **error)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
+  if (width <= 0 || height <= 0 || renderer == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("The window is not shown, so there is nothing to save"));
+      return FALSE;
+    }
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("The window drew nothing"));
+      return FALSE;
+    }
+
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write %s"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}

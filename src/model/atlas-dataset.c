@@ -1,0 +1,677 @@
+/* atlas-dataset.c — an immutable, indexed set of events, actors, places, sources
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "atlas-model"
+
+#include "config.h"
+
+#include "atlas-actor-private.h"
+#include "atlas-dataset-private.h"
+#include "atlas-event-private.h"
+#include "atlas-loader.h"
+#include "atlas-location-private.h"
+#include "atlas-source.h"
+#include "atlas-time.h"
+
+/* Posting lists in compressed-row form: the event indexes of item i are
+ * values[offsets[i] .. offsets[i + 1]). */
+typedef struct
+{
+  guint *offsets;
+  guint *values;
+} Postings;
+
+struct _AtlasDataset
+{
+  GObject      parent_instance;
+
+  GFile       *file;
+  char        *title;
+  char        *description;
+  char        *language;
+
+  GListStore  *events;
+  GListStore  *actors;
+  GListStore  *locations;
+  GListStore  *sources;
+
+  /* borrowed pointers into the stores, for O(1) indexing */
+  GPtrArray   *event_array;
+  GPtrArray   *actor_array;
+  GPtrArray   *location_array;
+
+  GHashTable  *event_ids;
+  GHashTable  *actor_ids;
+  GHashTable  *location_ids;
+  GHashTable  *source_ids;
+
+  Postings     actor_postings;
+  Postings     location_postings;
+
+  gint64       time_from;
+  gint64       time_to;
+  double       min_lat;
+  double       min_lon;
+  double       max_lat;
+  double       max_lon;
+
+  guint        has_time : 1;
+  guint        has_bounds : 1;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasDataset, atlas_dataset, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (atlas-dataset-error-quark, atlas_dataset_error)
+
+static void
+postings_clear (Postings *postings)
+{
+  g_clear_pointer (&postings->offsets, g_free);
+  g_clear_pointer (&postings->values, g_free);
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  AtlasEvent *ea = *(AtlasEvent * const *) a;
+  AtlasEvent *eb = *(AtlasEvent * const *) b;
+
+  return atlas_event_compare (ea, eb);
+}
+
+static GHashTable *
+index_ids (GPtrArray  *array,
+           const char *(*get_id) (gpointer item))
+{
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < array->len; i++)
+    {
+      gpointer item = g_ptr_array_index (array, i);
+
+      g_hash_table_insert (ids, (gpointer) get_id (item), item);
+    }
+
+  return ids;
+}
+
+static const char *
+event_id (gpointer item)
+{
+  return ((AtlasEvent *) item)->id;
+}
+
+static const char *
+actor_id (gpointer item)
+{
+  return ((AtlasActor *) item)->id;
+}
+
+static const char *
+location_id (gpointer item)
+{
+  return ((AtlasLocation *) item)->id;
+}
+
+static const char *
+source_id (gpointer item)
+{
+  return atlas_source_get_id (item);
+}
+
+static GListStore *
+store_from_array (GType      type,
+                  GPtrArray *array)
+{
+  GListStore *store = g_list_store_new (type);
+
+  g_list_store_splice (store, 0, 0, array->pdata, array->len);
+  return store;
+}
+
+static void
+build_actor_postings (AtlasDataset *self)
+{
+  guint n_actors = self->actor_array->len;
+  guint n_events = self->event_array->len;
+  g_autofree guint *last = g_new (guint, n_actors);
+  g_autofree guint *fill = NULL;
+  guint *offsets = g_new0 (guint, n_actors + 1);
+  guint *values;
+
+  /* count, skipping an actor named twice in one event */
+  for (guint a = 0; a < n_actors; a++)
+    last[a] = G_MAXUINT;
+  for (guint e = 0; e < n_events; e++)
+    {
+      AtlasEvent *event = g_ptr_array_index (self->event_array, e);
+
+      for (guint i = 0; i < event->participants->len; i++)
+        {
+          AtlasActor *actor = g_array_index (event->participants, AtlasEventParticipant, i).actor;
+
+          if (last[actor->index] != e)
+            {
+              last[actor->index] = e;
+              offsets[actor->index + 1]++;
+            }
+        }
+    }
+
+  for (guint a = 0; a < n_actors; a++)
+    {
+      AtlasActor *actor = g_ptr_array_index (self->actor_array, a);
+
+      actor->n_events = offsets[a + 1];
+      offsets[a + 1] += offsets[a];
+      last[a] = G_MAXUINT;
+    }
+
+  values = g_new (guint, MAX (offsets[n_actors], 1));
+  fill = g_memdup2 (offsets, sizeof (guint) * n_actors + sizeof (guint));
+  for (guint e = 0; e < n_events; e++)
+    {
+      AtlasEvent *event = g_ptr_array_index (self->event_array, e);
+
+      for (guint i = 0; i < event->participants->len; i++)
+        {
+          AtlasActor *actor = g_array_index (event->participants, AtlasEventParticipant, i).actor;
+
+          if (last[actor->index] != e)
+            {
+              last[actor->index] = e;
+              values[fill[actor->index]++] = e;
+            }
+        }
+    }
+
+  self->actor_postings.offsets = offsets;
+  self->actor_postings.values = values;
+}
+
+static void
+build_location_postings (AtlasDataset *self)
+{
+  guint n_locations = self->location_array->len;
+  guint n_events = self->event_array->len;
+  g_autofree guint *last = g_new (guint, n_locations);
+  g_autofree guint *fill = NULL;
+  guint *offsets = g_new0 (guint, n_locations + 1);
+  guint *values;
+
+  for (guint l = 0; l < n_locations; l++)
+    last[l] = G_MAXUINT;
+  for (guint e = 0; e < n_events; e++)
+    {
+      AtlasEvent *event = g_ptr_array_index (self->event_array, e);
+
+      for (guint i = 0; i < event->places->len; i++)
+        {
+          AtlasLocation *location = g_array_index (event->places, AtlasEventPlace, i).location;
+
+          if (last[location->index] != e)
+            {
+              last[location->index] = e;
+              offsets[location->index + 1]++;
+            }
+        }
+    }
+
+  for (guint l = 0; l < n_locations; l++)
+    {
+      AtlasLocation *location = g_ptr_array_index (self->location_array, l);
+
+      location->n_events = offsets[l + 1];
+      offsets[l + 1] += offsets[l];
+      last[l] = G_MAXUINT;
+    }
+
+  values = g_new (guint, MAX (offsets[n_locations], 1));
+  fill = g_memdup2 (offsets, sizeof (guint) * n_locations + sizeof (guint));
+  for (guint e = 0; e < n_events; e++)
+    {
+      AtlasEvent *event = g_ptr_array_index (self->event_array, e);
+
+      for (guint i = 0; i < event->places->len; i++)
+        {
+          AtlasLocation *location = g_array_index (event->places, AtlasEventPlace, i).location;
+
+          if (last[location->index] != e)
+            {
+              last[location->index] = e;
+              values[fill[location->index]++] = e;
+            }
+        }
+    }
+
+  self->location_postings.offsets = offsets;
+  self->location_postings.values = values;
+}
+
+static void
+extend_bounds (AtlasDataset *self,
+               double        lat,
+               double        lon)
+{
+  if (!self->has_bounds)
+    {
+      self->min_lat = self->max_lat = lat;
+      self->min_lon = self->max_lon = lon;
+      self->has_bounds = TRUE;
+      return;
+    }
+
+  self->min_lat = MIN (self->min_lat, lat);
+  self->max_lat = MAX (self->max_lat, lat);
+  self->min_lon = MIN (self->min_lon, lon);
+  self->max_lon = MAX (self->max_lon, lon);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  AtlasDataset *dataset;
+
+  dataset = atlas_loader_load_file (file, cancellable, &error);
+  if (dataset == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+static void
+atlas_dataset_dispose (GObject *object)
+{
+  AtlasDataset *self = (AtlasDataset *) object;
+
+  g_clear_pointer (&self->event_ids, g_hash_table_unref);
+  g_clear_pointer (&self->actor_ids, g_hash_table_unref);
+  g_clear_pointer (&self->location_ids, g_hash_table_unref);
+  g_clear_pointer (&self->source_ids, g_hash_table_unref);
+  g_clear_pointer (&self->event_array, g_ptr_array_unref);
+  g_clear_pointer (&self->actor_array, g_ptr_array_unref);
+  g_clear_pointer (&self->location_array, g_ptr_array_unref);
+  g_clear_object (&self->events);
+  g_clear_object (&self->actors);
+  g_clear_object (&self->locations);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (atlas_dataset_parent_class)->dispose (object);
+}
+
+static void
+atlas_dataset_finalize (GObject *object)
+{
+  AtlasDataset *self = (AtlasDataset *) object;
+
+  g_free (self->title);
+  g_free (self->description);
+  g_free (self->language);
+  postings_clear (&self->actor_postings);
+  postings_clear (&self->location_postings);
+
+  G_OBJECT_CLASS (atlas_dataset_parent_class)->finalize (object);
+}
+
+static void
+atlas_dataset_class_init (AtlasDatasetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_dataset_dispose;
+  object_class->finalize = atlas_dataset_finalize;
+}
+
+static void
+atlas_dataset_init (AtlasDataset *self)
+{
+}
+
+AtlasDataset *
+atlas_dataset_new_internal (GFile      *file,
+                            const char *title,
+                            const char *description,
+                            const char *language,
+                            GPtrArray  *sources,
+                            GPtrArray  *actors,
+                            GPtrArray  *locations,
+                            GPtrArray  *events)
+{
+  AtlasDataset *self = g_object_new (ATLAS_TYPE_DATASET, NULL);
+
+  self->file = file != NULL ? g_object_ref (file) : NULL;
+  self->title = g_strdup (title);
+  self->description = g_strdup (description);
+  self->language = g_strdup (language);
+
+  g_ptr_array_sort (events, compare_events);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      AtlasEvent *event = g_ptr_array_index (events, i);
+
+      event->index = i;
+      if (!self->has_time)
+        {
+          self->time_from = event->start;
+          self->time_to = event->span_to;
+          self->has_time = TRUE;
+        }
+      else
+        {
+          self->time_from = MIN (self->time_from, event->start);
+          self->time_to = MAX (self->time_to, event->span_to);
+        }
+    }
+
+  for (guint i = 0; i < actors->len; i++)
+    ((AtlasActor *) g_ptr_array_index (actors, i))->index = i;
+
+  for (guint i = 0; i < locations->len; i++)
+    {
+      AtlasLocation *location = g_ptr_array_index (locations, i);
+
+      location->index = i;
+      extend_bounds (self, location->latitude, location->longitude);
+      for (guint j = 0; location->area != NULL && j < location->n_area_points; j++)
+        extend_bounds (self, location->area[2 * j + 1], location->area[2 * j]);
+    }
+
+  self->events = store_from_array (ATLAS_TYPE_EVENT, events);
+  self->actors = store_from_array (ATLAS_TYPE_ACTOR, actors);
+  self->locations = store_from_array (ATLAS_TYPE_LOCATION, locations);
+  self->sources = store_from_array (ATLAS_TYPE_SOURCE, sources);
+
+  self->event_ids = index_ids (events, event_id);
+  self->actor_ids = index_ids (actors, actor_id);
+  self->location_ids = index_ids (locations, location_id);
+  self->source_ids = index_ids (sources, source_id);
+
+  /* the stores own the objects now; keep the arrays as borrowed indexes */
+  g_ptr_array_set_free_func (events, NULL);
+  g_ptr_array_set_free_func (actors, NULL);
+  g_ptr_array_set_free_func (locations, NULL);
+  self->event_array = events;
+  self->actor_array = actors;
+  self->location_array = locations;
+  g_ptr_array_unref (sources);
+
+  build_actor_postings (self);
+  build_location_postings (self);
+
+  return self;
+}
+
+AtlasDataset *
+atlas_dataset_new_from_file (GFile         *file,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return atlas_loader_load_file (file, cancellable, error);
+}
+
+AtlasDataset *
+atlas_dataset_new_from_bytes (GBytes      *bytes,
+                              const char  *display_name,
+                              GError     **error)
+{
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  return atlas_loader_load_data (data != NULL ? data : "", length,
+                                 display_name != NULL ? display_name : "<data>",
+                                 NULL, NULL, error);
+}
+
+void
+atlas_dataset_load_async (GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_dataset_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, load_thread);
+}
+
+AtlasDataset *
+atlas_dataset_load_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == atlas_dataset_load_async,
+                        NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GFile *
+atlas_dataset_get_file (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  return self->file;
+}
+
+const char *
+atlas_dataset_get_title (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  return self->title;
+}
+
+const char *
+atlas_dataset_get_description (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  return self->description;
+}
+
+const char *
+atlas_dataset_get_language (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  return self->language;
+}
+
+GListModel *
+atlas_dataset_get_events (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->events);
+}
+
+GListModel *
+atlas_dataset_get_actors (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->actors);
+}
+
+GListModel *
+atlas_dataset_get_locations (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->locations);
+}
+
+GListModel *
+atlas_dataset_get_sources (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->sources);
+}
+
+guint
+atlas_dataset_get_n_events (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), 0);
+  return self->event_array->len;
+}
+
+AtlasEvent *
+atlas_dataset_get_event (AtlasDataset *self,
+                         guint         index)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->event_array->len, NULL);
+  return g_ptr_array_index (self->event_array, index);
+}
+
+AtlasActor *
+atlas_dataset_get_actor (AtlasDataset *self,
+                         guint         index)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->actor_array->len, NULL);
+  return g_ptr_array_index (self->actor_array, index);
+}
+
+AtlasLocation *
+atlas_dataset_get_location (AtlasDataset *self,
+                            guint         index)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->location_array->len, NULL);
+  return g_ptr_array_index (self->location_array, index);
+}
+
+AtlasEvent *
+atlas_dataset_lookup_event (AtlasDataset *self,
+                            const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->event_ids, id);
+}
+
+AtlasActor *
+atlas_dataset_lookup_actor (AtlasDataset *self,
+                            const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->actor_ids, id);
+}
+
+AtlasLocation *
+atlas_dataset_lookup_location (AtlasDataset *self,
+                               const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->location_ids, id);
+}
+
+AtlasSource *
+atlas_dataset_lookup_source (AtlasDataset *self,
+                             const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->source_ids, id);
+}
+
+gboolean
+atlas_dataset_get_time_range (AtlasDataset *self,
+                              gint64       *from,
+                              gint64       *to)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), FALSE);
+
+  if (from != NULL)
+    *from = self->has_time ? self->time_from : ATLAS_TIME_NONE;
+  if (to != NULL)
+    *to = self->has_time ? self->time_to : ATLAS_TIME_NONE;
+  return self->has_time;
+}
+
+gboolean
+atlas_dataset_get_bounds (AtlasDataset *self,
+                          double       *min_lat,
+                          double       *min_lon,
+                          double       *max_lat,
+                          double       *max_lon)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), FALSE);
+
+  if (min_lat != NULL)
+    *min_lat = self->min_lat;
+  if (min_lon != NULL)
+    *min_lon = self->min_lon;
+  if (max_lat != NULL)
+    *max_lat = self->max_lat;
+  if (max_lon != NULL)
+    *max_lon = self->max_lon;
+  return self->has_bounds;
+}
+
+const guint *
+atlas_dataset_get_actor_events (AtlasDataset *self,
+                                AtlasActor   *actor,
+                                guint        *n_events)
+{
+  guint i;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (ATLAS_IS_ACTOR (actor), NULL);
+  g_return_val_if_fail (n_events != NULL, NULL);
+
+  i = actor->index;
+  if (i >= self->actor_array->len || g_ptr_array_index (self->actor_array, i) != actor)
+    {
+      g_critical ("%s: actor %s is not in this dataset", G_STRFUNC, actor->id);
+      *n_events = 0;
+      return NULL;
+    }
+
+  *n_events = self->actor_postings.offsets[i + 1] - self->actor_postings.offsets[i];
+  return self->actor_postings.values + self->actor_postings.offsets[i];
+}
+
+const guint *
+atlas_dataset_get_location_events (AtlasDataset  *self,
+                                   AtlasLocation *location,
+                                   guint         *n_events)
+{
+  guint i;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (ATLAS_IS_LOCATION (location), NULL);
+  g_return_val_if_fail (n_events != NULL, NULL);
+
+  i = location->index;
+  if (i >= self->location_array->len || g_ptr_array_index (self->location_array, i) != location)
+    {
+      g_critical ("%s: location %s is not in this dataset", G_STRFUNC, location->id);
+      *n_events = 0;
+      return NULL;
+    }
+
+  *n_events = self->location_postings.offsets[i + 1] - self->location_postings.offsets[i];
+  return self->location_postings.values + self->location_postings.offsets[i];
+}

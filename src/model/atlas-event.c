@@ -1,0 +1,546 @@
+/* atlas-event.c — one thing that happened (or was announced)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "atlas-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "atlas-actor-private.h"
+#include "atlas-event-private.h"
+#include "atlas-location-private.h"
+#include "atlas-source.h"
+#include "atlas-time.h"
+
+G_DEFINE_FINAL_TYPE (AtlasEvent, atlas_event, G_TYPE_OBJECT)
+
+static void
+clear_place (gpointer data)
+{
+  AtlasEventPlace *place = data;
+
+  g_clear_object (&place->location);
+}
+
+static void
+clear_participant (gpointer data)
+{
+  AtlasEventParticipant *participant = data;
+
+  g_clear_object (&participant->actor);
+}
+
+static void
+clear_quote (gpointer data)
+{
+  AtlasEventQuote *quote = data;
+
+  g_clear_object (&quote->speaker);
+  g_clear_pointer (&quote->text, g_free);
+}
+
+static void
+append_folded (GString    *haystack,
+               const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  folded = atlas_event_fold_text (text);
+  g_string_append (haystack, folded);
+  g_string_append_c (haystack, '\n');
+}
+
+static void
+append_names (GString    *haystack,
+              GHashTable *names)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    append_folded (haystack, value);
+}
+
+static char *
+build_haystack (AtlasEvent *self)
+{
+  GString *haystack = g_string_new (NULL);
+
+  append_folded (haystack, self->title);
+  append_folded (haystack, self->summary);
+
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      AtlasLocation *location = g_array_index (self->places, AtlasEventPlace, i).location;
+
+      append_folded (haystack, location->name);
+      append_names (haystack, location->names);
+    }
+
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      AtlasActor *actor = g_array_index (self->participants, AtlasEventParticipant, i).actor;
+
+      append_folded (haystack, actor->name);
+      append_names (haystack, actor->names);
+      for (guint j = 0; actor->aliases[j] != NULL; j++)
+        append_folded (haystack, actor->aliases[j]);
+    }
+
+  return g_string_free (haystack, FALSE);
+}
+
+static void
+atlas_event_dispose (GObject *object)
+{
+  AtlasEvent *self = (AtlasEvent *) object;
+
+  g_clear_pointer (&self->places, g_array_unref);
+  g_clear_pointer (&self->participants, g_array_unref);
+  g_clear_pointer (&self->quotes, g_array_unref);
+  g_clear_object (&self->source);
+  g_clear_object (&self->attributed_to);
+
+  G_OBJECT_CLASS (atlas_event_parent_class)->dispose (object);
+}
+
+static void
+atlas_event_finalize (GObject *object)
+{
+  AtlasEvent *self = (AtlasEvent *) object;
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->summary);
+  g_free (self->start_text);
+  g_free (self->end_text);
+  g_free (self->date_text);
+  g_free (self->excerpt);
+  g_free (self->folded);
+  g_clear_pointer (&self->fatalities, g_array_unref);
+
+  G_OBJECT_CLASS (atlas_event_parent_class)->finalize (object);
+}
+
+static void
+atlas_event_class_init (AtlasEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_event_dispose;
+  object_class->finalize = atlas_event_finalize;
+}
+
+static void
+atlas_event_init (AtlasEvent *self)
+{
+  self->places = g_array_new (FALSE, TRUE, sizeof (AtlasEventPlace));
+  g_array_set_clear_func (self->places, clear_place);
+  self->participants = g_array_new (FALSE, TRUE, sizeof (AtlasEventParticipant));
+  g_array_set_clear_func (self->participants, clear_participant);
+  self->quotes = g_array_new (FALSE, TRUE, sizeof (AtlasEventQuote));
+  g_array_set_clear_func (self->quotes, clear_quote);
+  self->fatalities = g_array_new (FALSE, TRUE, sizeof (AtlasEventFatality));
+
+  self->start = 0;
+  self->end = ATLAS_TIME_NONE;
+  self->excerpt_offset = -1;
+  self->precision = ATLAS_PRECISION_DAY;
+  self->end_precision = ATLAS_PRECISION_DAY;
+  self->basis = ATLAS_BASIS_STATED;
+}
+
+AtlasEvent *
+atlas_event_new (void)
+{
+  return g_object_new (ATLAS_TYPE_EVENT, NULL);
+}
+
+void
+atlas_event_update_span (AtlasEvent *self)
+{
+  self->span_to = atlas_time_period_end (self->start, self->utc_offset, self->precision);
+
+  if (self->end != ATLAS_TIME_NONE)
+    {
+      gint64 end = atlas_time_period_end (self->end, self->end_utc_offset, self->end_precision);
+
+      self->span_to = MAX (self->span_to, end);
+    }
+}
+
+int
+atlas_event_compare (AtlasEvent *a,
+                     AtlasEvent *b)
+{
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end < b->end ? -1 : 1;
+  return strcmp (a->id, b->id);
+}
+
+const char *
+atlas_event_get_id (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  return self->id;
+}
+
+const char *
+atlas_event_get_title (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  return self->title;
+}
+
+const char *
+atlas_event_get_summary (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  return self->summary;
+}
+
+const char *
+atlas_event_get_category (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  return self->category;
+}
+
+gint64
+atlas_event_get_start (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), ATLAS_TIME_NONE);
+  return self->start;
+}
+
+gint64
+atlas_event_get_end (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), ATLAS_TIME_NONE);
+  return self->end;
+}
+
+const char *
+atlas_event_get_start_text (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  return self->start_text;
+}
+
+const char *
+atlas_event_get_end_text (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  return self->end_text;
+}
+
+int
+atlas_event_get_utc_offset (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
+  return self->utc_offset;
+}
+
+AtlasPrecision
+atlas_event_get_precision (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), ATLAS_PRECISION_DAY);
+  return self->precision;
+}
+
+AtlasBasis
+atlas_event_get_basis (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), ATLAS_BASIS_STATED);
+  return self->basis;
+}
+
+const char *
+atlas_event_get_date_text (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  return self->date_text;
+}
+
+void
+atlas_event_get_span (AtlasEvent *self,
+                      gint64     *from,
+                      gint64     *to)
+{
+  g_return_if_fail (ATLAS_IS_EVENT (self));
+
+  if (from != NULL)
+    *from = self->start;
+  if (to != NULL)
+    *to = self->span_to;
+}
+
+char *
+atlas_event_format_date (AtlasEvent *self)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *range = NULL;
+  int sy, sm, sd, ey, em, ed;
+
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+
+  if (self->end == ATLAS_TIME_NONE)
+    return atlas_time_format_human (self->start, self->utc_offset, self->precision, self->basis);
+
+  atlas_time_to_civil (self->start + (gint64) self->utc_offset * ATLAS_USEC_PER_SECOND,
+                       &sy, &sm, &sd, NULL, NULL, NULL);
+  atlas_time_to_civil (self->end + (gint64) self->end_utc_offset * ATLAS_USEC_PER_SECOND,
+                       &ey, &em, &ed, NULL, NULL, NULL);
+
+  if (self->precision == ATLAS_PRECISION_DAY && self->end_precision == ATLAS_PRECISION_DAY
+      && sy == ey && sm == em)
+    {
+      /* "2 – 4 December 2016": the month and year once */
+      g_autofree char *month = atlas_time_format_human (self->end, self->end_utc_offset,
+                                                        ATLAS_PRECISION_MONTH,
+                                                        ATLAS_BASIS_STATED);
+      /* Translators: a range of days in one month: "2 – 4 December 2016" */
+      range = g_strdup_printf (_("%d – %d %s"), sd, ed, month);
+    }
+  else
+    {
+      start = atlas_time_format_human (self->start, self->utc_offset, self->precision,
+                                       ATLAS_BASIS_STATED);
+      end = atlas_time_format_human (self->end, self->end_utc_offset, self->end_precision,
+                                     ATLAS_BASIS_STATED);
+      /* Translators: a range of dates: "Monday 5 December 2016 – Friday 9 December 2016" */
+      range = g_strdup_printf (_("%s – %s"), start, end);
+    }
+
+  switch (self->basis)
+    {
+    case ATLAS_BASIS_APPROXIMATE:
+      return g_strdup_printf (_("%s (approximate)"), range);
+    case ATLAS_BASIS_PLANNED:
+      return g_strdup_printf (_("%s (planned)"), range);
+    case ATLAS_BASIS_STATED:
+    case ATLAS_BASIS_RELATIVE:
+    case ATLAS_BASIS_REPORTED:
+    default:
+      return g_steal_pointer (&range);
+    }
+}
+
+guint
+atlas_event_get_n_places (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
+  return self->places->len;
+}
+
+AtlasLocation *
+atlas_event_get_place (AtlasEvent     *self,
+                       guint           i,
+                       AtlasPlaceRole *role)
+{
+  AtlasEventPlace *place;
+
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  g_return_val_if_fail (i < self->places->len, NULL);
+
+  place = &g_array_index (self->places, AtlasEventPlace, i);
+  if (role != NULL)
+    *role = place->role;
+  return place->location;
+}
+
+guint
+atlas_event_get_n_participants (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
+  return self->participants->len;
+}
+
+AtlasActor *
+atlas_event_get_participant (AtlasEvent           *self,
+                             guint                 i,
+                             AtlasParticipantRole *role)
+{
+  AtlasEventParticipant *participant;
+
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  g_return_val_if_fail (i < self->participants->len, NULL);
+
+  participant = &g_array_index (self->participants, AtlasEventParticipant, i);
+  if (role != NULL)
+    *role = participant->role;
+  return participant->actor;
+}
+
+gboolean
+atlas_event_has_actor (AtlasEvent *self,
+                       AtlasActor *actor)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), FALSE);
+
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      if (g_array_index (self->participants, AtlasEventParticipant, i).actor == actor)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+atlas_event_has_location (AtlasEvent    *self,
+                          AtlasLocation *location)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), FALSE);
+
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      if (g_array_index (self->places, AtlasEventPlace, i).location == location)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+AtlasSource *
+atlas_event_get_source (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  return self->source;
+}
+
+const char *
+atlas_event_get_excerpt (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  return self->excerpt;
+}
+
+gint64
+atlas_event_get_excerpt_offset (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), -1);
+  return self->excerpt_offset;
+}
+
+AtlasActor *
+atlas_event_get_attributed_to (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  return self->attributed_to;
+}
+
+guint
+atlas_event_get_n_quotes (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
+  return self->quotes->len;
+}
+
+const char *
+atlas_event_get_quote (AtlasEvent  *self,
+                       guint        i,
+                       AtlasActor **speaker)
+{
+  AtlasEventQuote *quote;
+
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  g_return_val_if_fail (i < self->quotes->len, NULL);
+
+  quote = &g_array_index (self->quotes, AtlasEventQuote, i);
+  if (speaker != NULL)
+    *speaker = quote->speaker;
+  return quote->text;
+}
+
+guint
+atlas_event_get_n_fatalities (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
+  return self->fatalities->len;
+}
+
+const char *
+atlas_event_get_fatality (AtlasEvent  *self,
+                          guint        i,
+                          gint64      *count,
+                          const char **qualifier)
+{
+  AtlasEventFatality *fatality;
+
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  g_return_val_if_fail (i < self->fatalities->len, NULL);
+
+  fatality = &g_array_index (self->fatalities, AtlasEventFatality, i);
+  if (count != NULL)
+    *count = fatality->count;
+  if (qualifier != NULL)
+    *qualifier = fatality->qualifier;
+  return fatality->kind;
+}
+
+guint
+atlas_event_get_index (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
+  return self->index;
+}
+
+gboolean
+atlas_event_matches_search (AtlasEvent *self,
+                            const char *folded_needle)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), FALSE);
+
+  if (folded_needle == NULL || *folded_needle == '\0')
+    return TRUE;
+
+  if (g_once_init_enter (&self->folded))
+    g_once_init_leave (&self->folded, build_haystack (self));
+
+  return strstr (self->folded, folded_needle) != NULL;
+}
+
+char *
+atlas_event_fold_text (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) stripped = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  stripped = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_NON_SPACING_MARK:
+        case G_UNICODE_SPACING_MARK:
+        case G_UNICODE_ENCLOSING_MARK:
+        case G_UNICODE_FORMAT:
+          break;
+        default:
+          g_string_append_unichar (stripped, c);
+          break;
+        }
+    }
+
+  return g_utf8_casefold (stripped->str, (gssize) stripped->len);
+}
