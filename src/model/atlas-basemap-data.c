@@ -248,6 +248,7 @@ atlas_basemap_data_new (void)
   self->countries = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_basemap_country_free);
   self->places = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_basemap_place_free);
   self->layers = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_basemap_layer_free);
+  g_mutex_init (&self->cache_lock);
 
   return self;
 }
@@ -260,6 +261,9 @@ atlas_basemap_data_free (AtlasBasemapData *self)
   g_clear_pointer (&self->countries, g_ptr_array_unref);
   g_clear_pointer (&self->places, g_ptr_array_unref);
   g_clear_pointer (&self->layers, g_ptr_array_unref);
+  if (self->cache != NULL && self->cache_destroy != NULL)
+    self->cache_destroy (self->cache);
+  g_mutex_clear (&self->cache_lock);
   g_free (self);
 }
 

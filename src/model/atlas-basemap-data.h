@@ -126,9 +126,15 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *countries;  /* AtlasBasemapCountry */
-  GPtrArray *places;     /* AtlasBasemapPlace */
-  GPtrArray *layers;     /* AtlasBasemapLayer */
+  GPtrArray     *countries;  /* AtlasBasemapCountry */
+  GPtrArray     *places;     /* AtlasBasemapPlace */
+  GPtrArray     *layers;     /* AtlasBasemapLayer */
+
+  /* State a renderer derives from the data (label placement per zoom), created lazily
+   * under @cache_lock and freed with the data. */
+  GMutex         cache_lock;
+  gpointer       cache;
+  GDestroyNotify cache_destroy;
 } AtlasBasemapData;
 
 GQuark             atlas_basemap_data_error_quark  (void);

@@ -16,8 +16,8 @@
 G_BEGIN_DECLS
 
 #define ATLAS_JSON_MAX_PROBLEMS    100
-#define ATLAS_JSON_MAX_STRING      (G_GSIZE_CONSTANT (1) << 20)    /* 1 MiB */
-#define ATLAS_JSON_MAX_TEXT        (G_GSIZE_CONSTANT (64) << 20)   /* source texts: 64 MiB */
+#define ATLAS_JSON_MAX_STRING      ((gsize) 1 << 20)     /* 1 MiB */
+#define ATLAS_JSON_MAX_TEXT        ((gsize) 64 << 20)    /* source texts: 64 MiB */
 #define ATLAS_JSON_MAX_ARRAY       10000000u
 
 typedef struct

@@ -26,6 +26,7 @@ struct _AtlasActorRow
   GtkLabel       *heading_label;
   GtkCheckButton *check;
   GtkDrawingArea *swatch;
+  GtkOverlay     *actor_overlay;
   GtkBox         *name_box;
   GtkLabel       *name_label;
   GtkLabel       *subtitle_label;
@@ -56,9 +57,7 @@ set_actor_widgets_visible (AtlasActorRow *self,
 {
   gtk_widget_set_visible (GTK_WIDGET (self->check), visible);
   gtk_widget_set_visible (GTK_WIDGET (self->swatch), visible);
-  gtk_widget_set_visible (GTK_WIDGET (self->name_box), visible);
-  gtk_widget_set_visible (GTK_WIDGET (self->only_button), visible);
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->actor_overlay), visible);
   gtk_widget_set_visible (GTK_WIDGET (self->heading_label), !visible);
 }
 
@@ -174,6 +173,7 @@ atlas_actor_row_class_init (AtlasActorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasActorRow, heading_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasActorRow, check);
   gtk_widget_class_bind_template_child (widget_class, AtlasActorRow, swatch);
+  gtk_widget_class_bind_template_child (widget_class, AtlasActorRow, actor_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasActorRow, name_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasActorRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasActorRow, subtitle_label);

@@ -55,6 +55,9 @@ void              atlas_marker_layer_get_marker_extent  (AtlasMarkerLayer *self,
                                                          double           *min_lon,
                                                          double           *max_lat,
                                                          double           *max_lon);
+/* TRUE when a selected event names one of the marker's locations */
+gboolean          atlas_marker_layer_marker_is_highlighted (AtlasMarkerLayer *self,
+                                                            guint             marker);
 /* the visible events naming any of the marker's locations, in time order */
 GPtrArray        *atlas_marker_layer_dup_marker_events  (AtlasMarkerLayer *self,
                                                          guint             marker);

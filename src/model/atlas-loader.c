@@ -1,0 +1,1648 @@
+/* atlas-loader.c — reads and validates an event-atlas file into an AtlasDataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The bytes are checked before json-glib sees them (size, encoding, nesting depth:
+ * json-glib recurses and would overflow the stack on a deeply nested file), then
+ * the document is parsed and every member validated.  Content problems are all
+ * collected, each with its JSON path; any problem fails the whole load.
+ */
+
+#define G_LOG_DOMAIN "atlas-model"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atlas-actor-private.h"
+#include "atlas-dataset-private.h"
+#include "atlas-event-private.h"
+#include "atlas-json.h"
+#include "atlas-loader.h"
+#include "atlas-location-private.h"
+#include "atlas-source-private.h"
+#include "atlas-time.h"
+
+#define SIZE_LIMIT_MAX     (G_GUINT64_CONSTANT (2) << 30)   /* 2 GiB */
+#define SHOWN_TEXT_CHARS   40
+#define CANCEL_CHECK_EVERY 4096
+
+typedef struct
+{
+  const char    *display_name;
+  GCancellable  *cancellable;
+  AtlasProblems  problems;
+
+  /* id → index + 1 in the arrays below (the ids belong to the JSON tree) */
+  GHashTable    *source_ids;
+  GHashTable    *actor_ids;
+  GHashTable    *location_ids;
+  GHashTable    *event_ids;
+
+  /* one slot per array entry, NULL when the entry is not even an object */
+  GPtrArray     *sources;
+  GPtrArray     *actors;
+  GPtrArray     *locations;
+  GPtrArray     *events;
+
+  /* references resolved after every entry is read: index or -1 */
+  GArray        *affiliations;
+  GArray        *parents;
+} Loader;
+
+static void
+unref_object_or_null (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
+loader_init (Loader       *loader,
+             const char   *display_name,
+             GCancellable *cancellable)
+{
+  memset (loader, 0, sizeof *loader);
+  loader->display_name = display_name;
+  loader->cancellable = cancellable;
+  atlas_problems_init (&loader->problems);
+  loader->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  loader->actor_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  loader->location_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  loader->event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  loader->sources = g_ptr_array_new_with_free_func (unref_object_or_null);
+  loader->actors = g_ptr_array_new_with_free_func (unref_object_or_null);
+  loader->locations = g_ptr_array_new_with_free_func (unref_object_or_null);
+  loader->events = g_ptr_array_new_with_free_func (unref_object_or_null);
+  loader->affiliations = g_array_new (FALSE, FALSE, sizeof (int));
+  loader->parents = g_array_new (FALSE, FALSE, sizeof (int));
+}
+
+static void
+loader_clear (Loader *loader)
+{
+  atlas_problems_clear (&loader->problems);
+  g_clear_pointer (&loader->source_ids, g_hash_table_unref);
+  g_clear_pointer (&loader->actor_ids, g_hash_table_unref);
+  g_clear_pointer (&loader->location_ids, g_hash_table_unref);
+  g_clear_pointer (&loader->event_ids, g_hash_table_unref);
+  g_clear_pointer (&loader->sources, g_ptr_array_unref);
+  g_clear_pointer (&loader->actors, g_ptr_array_unref);
+  g_clear_pointer (&loader->locations, g_ptr_array_unref);
+  g_clear_pointer (&loader->events, g_ptr_array_unref);
+  g_clear_pointer (&loader->affiliations, g_array_unref);
+  g_clear_pointer (&loader->parents, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+
+/* At most SHOWN_TEXT_CHARS characters of @text (which ends at a NUL or after
+ * @max_bytes bytes), with an ellipsis when cut. */
+static char *
+shorten (const char *text,
+         gsize       max_bytes)
+{
+  const char *p = text;
+  const char *end = text + strnlen (text, max_bytes);
+  guint n = 0;
+
+  while (p < end && n < SHOWN_TEXT_CHARS)
+    {
+      p = g_utf8_next_char (p);
+      n++;
+    }
+
+  if (p >= end)
+    return g_strndup (text, (gsize) (end - text));
+  return g_strdup_printf ("%.*s…", (int) (p - text), text);
+}
+
+static gboolean
+check_cancelled (Loader  *loader,
+                 GError **error)
+{
+  return g_cancellable_set_error_if_cancelled (loader->cancellable, error);
+}
+
+static char *
+entry_path (const char *array,
+            guint       index)
+{
+  return g_strdup_printf ("%s[%u]", array, index);
+}
+
+/* Registers @id for entry @index of @array; records a duplicate. */
+static void
+register_id (Loader     *loader,
+             GHashTable *ids,
+             const char *array,
+             const char *path,
+             const char *id,
+             guint       index)
+{
+  gpointer first;
+
+  if (id == NULL)
+    return;
+
+  if (g_hash_table_lookup_extended (ids, id, NULL, &first))
+    {
+      g_autofree char *where = atlas_json_path_member (path, "id");
+
+      /* Translators: "duplicate id "x" (first at actors[2])" */
+      atlas_problems_add (&loader->problems, where, _("duplicate id \"%s\" (first at %s[%u])"),
+                          id, array, GPOINTER_TO_UINT (first) - 1);
+      return;
+    }
+
+  g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (index + 1));
+}
+
+static int
+lookup_index (GHashTable *ids,
+              const char *id)
+{
+  gpointer value = g_hash_table_lookup (ids, id);
+
+  return value != NULL ? (int) GPOINTER_TO_UINT (value) - 1 : -1;
+}
+
+typedef enum
+{
+  REF_SOURCE,
+  REF_ACTOR,
+  REF_LOCATION,
+} RefKind;
+
+static void
+unknown_reference (Loader     *loader,
+                   const char *path,
+                   const char *member,
+                   RefKind     kind,
+                   const char *id)
+{
+  g_autofree char *where = atlas_json_path_member (path, member);
+  g_autofree char *shown = shorten (id, G_MAXSIZE);
+
+  switch (kind)
+    {
+    case REF_SOURCE:
+      atlas_problems_add (&loader->problems, where, _("unknown source \"%s\""), shown);
+      break;
+    case REF_ACTOR:
+      atlas_problems_add (&loader->problems, where, _("unknown actor \"%s\""), shown);
+      break;
+    case REF_LOCATION:
+    default:
+      atlas_problems_add (&loader->problems, where, _("unknown location \"%s\""), shown);
+      break;
+    }
+}
+
+/* A reference member: returns the index of the entry it names, or -1 (absent or
+ * unknown, the latter recorded). */
+static int
+get_reference (Loader     *loader,
+               JsonObject *object,
+               const char *member,
+               const char *path,
+               gboolean    required,
+               RefKind     kind)
+{
+  const char *id = atlas_json_get_string (object, member, path, required, &loader->problems);
+  GHashTable *ids;
+  int index;
+
+  if (id == NULL)
+    return -1;
+
+  ids = kind == REF_SOURCE ? loader->source_ids
+        : kind == REF_ACTOR ? loader->actor_ids
+        : loader->location_ids;
+  index = lookup_index (ids, id);
+  if (index < 0)
+    unknown_reference (loader, path, member, kind, id);
+  return index;
+}
+
+static void
+read_names (Loader     *loader,
+            JsonObject *object,
+            const char *path,
+            GHashTable *names)
+{
+  JsonObject *names_object;
+  g_autofree char *names_path = NULL;
+  g_autoptr(GList) members = NULL;
+
+  names_object = atlas_json_get_object (object, "names", path, FALSE, &loader->problems);
+  if (names_object == NULL)
+    return;
+
+  names_path = atlas_json_path_member (path, "names");
+  members = json_object_get_members (names_object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *language = l->data;
+      g_autofree char *where = atlas_json_path_member (names_path, language);
+      const char *name;
+
+      name = atlas_json_expect_string (json_object_get_member (names_object, language), where,
+                                       ATLAS_JSON_MAX_STRING, &loader->problems);
+      if (name != NULL)
+        g_hash_table_replace (names, g_strdup (language), g_strdup (name));
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sources                                                                  */
+
+static void
+read_source (Loader   *loader,
+             JsonNode *node,
+             guint     index)
+{
+  g_autofree char *path = entry_path ("sources", index);
+  AtlasProblems *problems = &loader->problems;
+  JsonObject *object;
+  JsonNode *url_node;
+  const char *id, *published, *url = NULL, *text;
+  gint64 published_time = ATLAS_TIME_NONE;
+
+  object = atlas_json_expect_object (node, path, problems);
+  if (object == NULL)
+    {
+      g_ptr_array_add (loader->sources, NULL);
+      return;
+    }
+
+  id = atlas_json_get_id (object, "id", path, problems);
+  register_id (loader, loader->source_ids, "sources", path, id, index);
+
+  published = atlas_json_get_string (object, "published", path, FALSE, problems);
+  if (published != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      AtlasTimeParse parse;
+
+      if (atlas_time_parse (published, &parse, &error))
+        published_time = parse.instant;
+      else
+        {
+          g_autofree char *where = atlas_json_path_member (path, "published");
+          g_autofree char *shown = shorten (published, G_MAXSIZE);
+
+          atlas_problems_add (problems, where, "%s: %s", shown, error->message);
+        }
+    }
+
+  url_node = json_object_get_member (object, "url");
+  if (url_node != NULL && !JSON_NODE_HOLDS_NULL (url_node))
+    url = atlas_json_get_string (object, "url", path, FALSE, problems);
+
+  text = atlas_json_get_text (object, "text", path, FALSE, ATLAS_JSON_MAX_TEXT, problems);
+
+  g_ptr_array_add (loader->sources,
+                   atlas_source_new (id,
+                                     atlas_json_get_string (object, "title", path, FALSE,
+                                                            problems),
+                                     atlas_json_get_string (object, "publisher", path, FALSE,
+                                                            problems),
+                                     atlas_json_get_string (object, "dateline", path, FALSE,
+                                                            problems),
+                                     published, published_time, url, text));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actors                                                                   */
+
+static void
+read_actor (Loader   *loader,
+            JsonNode *node,
+            guint     index)
+{
+  g_autofree char *path = entry_path ("actors", index);
+  AtlasProblems *problems = &loader->problems;
+  g_autoptr(AtlasActor) actor = NULL;
+  JsonObject *object;
+  JsonArray *aliases;
+  const char *id, *kind;
+  int no_affiliation = -1;
+
+  g_array_append_val (loader->affiliations, no_affiliation);
+
+  object = atlas_json_expect_object (node, path, problems);
+  if (object == NULL)
+    {
+      g_ptr_array_add (loader->actors, NULL);
+      return;
+    }
+
+  actor = atlas_actor_new ();
+  id = atlas_json_get_id (object, "id", path, problems);
+  actor->id = g_strdup (id);
+  register_id (loader, loader->actor_ids, "actors", path, id, index);
+  actor->name = g_strdup (atlas_json_get_string (object, "name", path, TRUE, problems));
+  actor->description = g_strdup (atlas_json_get_string (object, "description", path, FALSE,
+                                                        problems));
+  read_names (loader, object, path, actor->names);
+
+  aliases = atlas_json_get_array (object, "aliases", path, FALSE, problems);
+  if (aliases != NULL)
+    {
+      guint n = json_array_get_length (aliases);
+      g_autofree char *aliases_path = atlas_json_path_member (path, "aliases");
+      GPtrArray *strv = g_ptr_array_new_full (n + 1, NULL);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *where = atlas_json_path_index (aliases_path, i);
+          const char *alias = atlas_json_expect_string (json_array_get_element (aliases, i), where,
+                                                        ATLAS_JSON_MAX_STRING, problems);
+
+          if (alias != NULL)
+            g_ptr_array_add (strv, g_strdup (alias));
+        }
+      g_ptr_array_add (strv, NULL);
+      g_strfreev (actor->aliases);
+      actor->aliases = (GStrv) g_ptr_array_free (strv, FALSE);
+    }
+
+  kind = atlas_json_get_string (object, "kind", path, FALSE, problems);
+  if (kind != NULL && !atlas_actor_kind_from_string (kind, &actor->kind))
+    atlas_json_unknown_word (problems, path, "kind", kind, atlas_actor_kind_list_words ());
+
+  g_ptr_array_add (loader->actors, g_steal_pointer (&actor));
+}
+
+static void
+resolve_actor (Loader     *loader,
+               JsonObject *object,
+               guint       index)
+{
+  g_autofree char *path = entry_path ("actors", index);
+
+  g_array_index (loader->affiliations, int, index) =
+    get_reference (loader, object, "affiliation", path, FALSE, REF_ACTOR);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Locations                                                                */
+
+static void
+read_coordinate (Loader     *loader,
+                 JsonObject *object,
+                 const char *member,
+                 const char *path,
+                 double      limit,
+                 double     *out)
+{
+  double value;
+
+  if (!atlas_json_get_double (object, member, path, TRUE, &value, &loader->problems))
+    return;
+
+  if (value < -limit || value > limit)
+    {
+      g_autofree char *where = atlas_json_path_member (path, member);
+
+      atlas_problems_add (&loader->problems, where, _("%g is out of range (%g to %g)"),
+                          value, -limit, limit);
+      return;
+    }
+
+  *out = value;
+}
+
+static void
+read_area (Loader        *loader,
+           JsonObject    *object,
+           const char    *path,
+           AtlasLocation *location)
+{
+  AtlasProblems *problems = &loader->problems;
+  g_autofree char *area_path = NULL;
+  g_autofree double *coords = NULL;
+  JsonArray *area;
+  guint n, n_distinct = 0;
+  gboolean ok = TRUE;
+
+  area = atlas_json_get_array (object, "area", path, FALSE, problems);
+  if (area == NULL)
+    return;
+
+  area_path = atlas_json_path_member (path, "area");
+  n = json_array_get_length (area);
+  coords = g_new0 (double, 2 * (gsize) MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (area, i);
+      g_autofree char *where = atlas_json_path_index (area_path, i);
+      JsonArray *pair;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 2)
+        {
+          atlas_problems_add (problems, where, _("expected a [lon, lat] pair, got %s"),
+                              JSON_NODE_HOLDS_ARRAY (node)
+                                ? _("an array of another length")
+                                : atlas_json_describe_node (node));
+          ok = FALSE;
+          continue;
+        }
+
+      pair = json_node_get_array (node);
+      for (guint k = 0; k < 2; k++)
+        {
+          JsonNode *value_node = json_array_get_element (pair, k);
+          g_autofree char *value_path = atlas_json_path_index (where, k);
+          double limit = k == 0 ? 180.0 : 90.0;
+          GType type = JSON_NODE_HOLDS_VALUE (value_node)
+                       ? json_node_get_value_type (value_node) : G_TYPE_INVALID;
+          double value;
+
+          if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+            {
+              atlas_problems_add (problems, value_path, _("expected %s, got %s"), _("a number"),
+                                  atlas_json_describe_node (value_node));
+              ok = FALSE;
+              continue;
+            }
+
+          value = json_node_get_double (value_node);
+          if (!(value >= -limit && value <= limit))
+            {
+              atlas_problems_add (problems, value_path, _("%g is out of range (%g to %g)"),
+                                  value, -limit, limit);
+              ok = FALSE;
+              continue;
+            }
+
+          coords[2 * i + k] = value;
+        }
+    }
+
+  if (!ok)
+    return;
+
+  /* count distinct points, up to the three needed */
+  for (guint i = 0; i < n && n_distinct < 3; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i && !seen; j++)
+        seen = coords[2 * j] == coords[2 * i] && coords[2 * j + 1] == coords[2 * i + 1];
+      if (!seen)
+        n_distinct++;
+    }
+
+  if (n_distinct < 3)
+    {
+      atlas_problems_add (problems, area_path,
+                          _("an area needs at least 3 distinct points, got %u"), n_distinct);
+      return;
+    }
+
+  location->area = g_steal_pointer (&coords);
+  location->n_area_points = n;
+}
+
+static void
+read_location (Loader   *loader,
+               JsonNode *node,
+               guint     index)
+{
+  g_autofree char *path = entry_path ("locations", index);
+  AtlasProblems *problems = &loader->problems;
+  g_autoptr(AtlasLocation) location = NULL;
+  JsonObject *object;
+  const char *id, *kind;
+  double precision;
+  int no_parent = -1;
+
+  g_array_append_val (loader->parents, no_parent);
+
+  object = atlas_json_expect_object (node, path, problems);
+  if (object == NULL)
+    {
+      g_ptr_array_add (loader->locations, NULL);
+      return;
+    }
+
+  location = atlas_location_new ();
+  id = atlas_json_get_id (object, "id", path, problems);
+  location->id = g_strdup (id);
+  register_id (loader, loader->location_ids, "locations", path, id, index);
+  location->name = g_strdup (atlas_json_get_string (object, "name", path, TRUE, problems));
+  read_coordinate (loader, object, "lat", path, 90.0, &location->latitude);
+  read_coordinate (loader, object, "lon", path, 180.0, &location->longitude);
+  read_names (loader, object, path, location->names);
+
+  kind = atlas_json_get_string (object, "kind", path, FALSE, problems);
+  if (kind != NULL && !atlas_location_kind_from_string (kind, &location->kind))
+    atlas_json_unknown_word (problems, path, "kind", kind, atlas_location_kind_list_words ());
+
+  if (atlas_json_get_double (object, "precision_m", path, FALSE, &precision, problems))
+    {
+      if (precision < 0)
+        {
+          g_autofree char *where = atlas_json_path_member (path, "precision_m");
+
+          atlas_problems_add (problems, where, _("must not be negative, got %g"), precision);
+        }
+      else
+        location->precision_m = precision;
+    }
+
+  read_area (loader, object, path, location);
+
+  g_ptr_array_add (loader->locations, g_steal_pointer (&location));
+}
+
+static void
+resolve_location (Loader     *loader,
+                  JsonObject *object,
+                  guint       index)
+{
+  g_autofree char *path = entry_path ("locations", index);
+
+  g_array_index (loader->parents, int, index) =
+    get_reference (loader, object, "parent", path, FALSE, REF_LOCATION);
+}
+
+/* Reports each cycle in the @links forest once, at the member that closes it. */
+static void
+check_cycles (Loader     *loader,
+              GArray     *links,
+              GPtrArray  *items,
+              const char *array,
+              const char *member,
+              const char *(*get_id) (gpointer item))
+{
+  g_autofree guint8 *state = g_new0 (guint8, MAX (links->len, 1));
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      int j = (int) i;
+
+      if (state[i] != 0)
+        continue;
+
+      g_array_set_size (stack, 0);
+      while (j >= 0 && state[j] == 0)
+        {
+          state[j] = 1;
+          g_array_append_val (stack, j);
+          j = g_array_index (links, int, j);
+        }
+
+      if (j >= 0 && state[j] == 1)
+        {
+          GString *chain = g_string_new (NULL);
+          g_autofree char *path = NULL;
+          guint start = 0;
+          int last;
+
+          while (g_array_index (stack, int, start) != j)
+            start++;
+          for (guint k = start; k < stack->len; k++)
+            {
+              g_string_append_printf (chain, "%s → ",
+                                      get_id (g_ptr_array_index (items,
+                                                                 g_array_index (stack, int, k))));
+            }
+          g_string_append (chain, get_id (g_ptr_array_index (items, j)));
+
+          last = g_array_index (stack, int, stack->len - 1);
+          path = g_strdup_printf ("%s[%d].%s", array, last, member);
+          if (g_str_equal (member, "affiliation"))
+            atlas_problems_add (&loader->problems, path, _("affiliation cycle: %s"), chain->str);
+          else
+            atlas_problems_add (&loader->problems, path, _("parent cycle: %s"), chain->str);
+          g_string_free (chain, TRUE);
+        }
+
+      for (guint k = 0; k < stack->len; k++)
+        state[g_array_index (stack, int, k)] = 2;
+    }
+}
+
+static const char *
+actor_get_id (gpointer item)
+{
+  return ((AtlasActor *) item)->id;
+}
+
+static const char *
+location_get_id (gpointer item)
+{
+  return ((AtlasLocation *) item)->id;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Events                                                                   */
+
+static gboolean
+read_time (Loader         *loader,
+           JsonObject     *object,
+           const char     *member,
+           const char     *path,
+           gboolean        required,
+           AtlasTimeParse *out,
+           char          **text)
+{
+  const char *str = atlas_json_get_string (object, member, path, required, &loader->problems);
+  g_autoptr(GError) error = NULL;
+
+  if (str == NULL)
+    return FALSE;
+
+  if (!atlas_time_parse (str, out, &error))
+    {
+      g_autofree char *where = atlas_json_path_member (path, member);
+      g_autofree char *shown = shorten (str, G_MAXSIZE);
+
+      atlas_problems_add (&loader->problems, where, "%s: %s", shown, error->message);
+      return FALSE;
+    }
+
+  *text = g_strdup (str);
+  return TRUE;
+}
+
+static void
+read_event_time (Loader     *loader,
+                 JsonObject *object,
+                 const char *path,
+                 AtlasEvent *event)
+{
+  AtlasProblems *problems = &loader->problems;
+  AtlasTimeParse start, end;
+  gboolean has_start, has_end;
+  const char *word;
+
+  has_start = read_time (loader, object, "start", path, TRUE, &start, &event->start_text);
+  has_end = read_time (loader, object, "end", path, FALSE, &end, &event->end_text);
+
+  if (has_start)
+    {
+      event->start = start.instant;
+      event->utc_offset = start.utc_offset;
+      event->precision = start.precision;
+    }
+
+  if (has_end)
+    {
+      event->end = end.instant;
+      event->end_utc_offset = end.utc_offset;
+      event->end_precision = end.precision;
+    }
+
+  word = atlas_json_get_string (object, "date_precision", path, FALSE, problems);
+  if (word != NULL)
+    {
+      AtlasPrecision precision;
+
+      if (!atlas_precision_from_string (word, &precision))
+        atlas_json_unknown_word (problems, path, "date_precision", word,
+                                 atlas_precision_list_words ());
+      else if (has_start && precision > start.precision)
+        {
+          g_autofree char *where = atlas_json_path_member (path, "date_precision");
+
+          atlas_problems_add (problems, where,
+                              /* Translators: "day" is finer than the start "2016-12"
+                               * carries (month) */
+                              _("\"%s\" is finer than the start \"%s\" carries (%s)"),
+                              word, event->start_text,
+                              atlas_precision_to_string (start.precision));
+        }
+      else
+        event->precision = precision;
+    }
+
+  word = atlas_json_get_string (object, "date_basis", path, FALSE, problems);
+  if (word != NULL && !atlas_basis_from_string (word, &event->basis))
+    atlas_json_unknown_word (problems, path, "date_basis", word, atlas_basis_list_words ());
+
+  event->date_text = g_strdup (atlas_json_get_string (object, "date_text", path, FALSE,
+                                                      problems));
+
+  if (has_start && has_end
+      && atlas_time_period_end (end.instant, end.utc_offset, end.precision) <= start.instant)
+    {
+      g_autofree char *where = atlas_json_path_member (path, "end");
+
+      atlas_problems_add (problems, where, _("%s is before the start %s"),
+                          event->end_text, event->start_text);
+    }
+
+  if (has_start)
+    atlas_event_update_span (event);
+}
+
+static void
+read_places (Loader     *loader,
+             JsonObject *object,
+             const char *path,
+             AtlasEvent *event)
+{
+  AtlasProblems *problems = &loader->problems;
+  g_autofree char *places_path = atlas_json_path_member (path, "places");
+  JsonArray *places;
+
+  places = atlas_json_get_array (object, "places", path, FALSE, problems);
+  for (guint i = 0; places != NULL && i < json_array_get_length (places); i++)
+    {
+      g_autofree char *where = atlas_json_path_index (places_path, i);
+      JsonObject *place_object;
+      AtlasEventPlace place = { NULL, ATLAS_PLACE_ROLE_OCCURRED };
+      const char *role;
+      int index;
+
+      place_object = atlas_json_expect_object (json_array_get_element (places, i), where,
+                                               problems);
+      if (place_object == NULL)
+        continue;
+
+      index = get_reference (loader, place_object, "location", where, TRUE,
+                             REF_LOCATION);
+
+      role = atlas_json_get_string (place_object, "role", where, FALSE, problems);
+      if (role != NULL && !atlas_place_role_from_string (role, &place.role))
+        atlas_json_unknown_word (problems, where, "role", role, atlas_place_role_list_words ());
+
+      if (index >= 0)
+        {
+          place.location = g_object_ref (g_ptr_array_index (loader->locations, index));
+          g_array_append_val (event->places, place);
+        }
+    }
+}
+
+static void
+read_participants (Loader     *loader,
+                   JsonObject *object,
+                   const char *path,
+                   AtlasEvent *event)
+{
+  AtlasProblems *problems = &loader->problems;
+  g_autofree char *participants_path = atlas_json_path_member (path, "participants");
+  JsonArray *participants;
+
+  participants = atlas_json_get_array (object, "participants", path, FALSE, problems);
+  for (guint i = 0; participants != NULL && i < json_array_get_length (participants); i++)
+    {
+      g_autofree char *where = atlas_json_path_index (participants_path, i);
+      JsonObject *participant_object;
+      AtlasEventParticipant participant = { NULL, ATLAS_PARTICIPANT_ROLE_MENTIONED };
+      const char *role;
+      int index;
+
+      participant_object = atlas_json_expect_object (json_array_get_element (participants, i),
+                                                     where, problems);
+      if (participant_object == NULL)
+        continue;
+
+      index = get_reference (loader, participant_object, "actor", where, TRUE,
+                             REF_ACTOR);
+
+      role = atlas_json_get_string (participant_object, "role", where, FALSE, problems);
+      if (role != NULL && !atlas_participant_role_from_string (role, &participant.role))
+        atlas_json_unknown_word (problems, where, "role", role,
+                                 atlas_participant_role_list_words ());
+
+      if (index >= 0)
+        {
+          participant.actor = g_object_ref (g_ptr_array_index (loader->actors, index));
+          g_array_append_val (event->participants, participant);
+        }
+    }
+}
+
+static void
+check_excerpt (Loader      *loader,
+               const char  *path,
+               AtlasSource *source,
+               gboolean     has_offset,
+               gint64       offset,
+               AtlasEvent  *event)
+{
+  AtlasProblems *problems = &loader->problems;
+  const char *text = atlas_source_get_text (source);
+  gsize text_bytes;
+
+  if (text == NULL)
+    return;
+
+  text_bytes = strlen (text);
+
+  if (has_offset)
+    {
+      gssize byte = atlas_source_char_to_byte (source, (gsize) offset);
+      gsize excerpt_bytes;
+
+      if (byte < 0)
+        {
+          g_autofree char *where = atlas_json_path_member (path, "offset");
+
+          atlas_problems_add (problems, where,
+                              _("offset %" G_GINT64_FORMAT " is beyond the end of the text of "
+                                "source \"%s\" (%" G_GSIZE_FORMAT " characters)"),
+                              offset, atlas_source_get_id (source),
+                              atlas_source_get_text_length (source));
+          return;
+        }
+
+      if (event->excerpt == NULL)
+        return;
+
+      excerpt_bytes = strlen (event->excerpt);
+      if (text_bytes - (gsize) byte < excerpt_bytes
+          || memcmp (text + byte, event->excerpt, excerpt_bytes) != 0)
+        {
+          g_autofree char *where = atlas_json_path_member (path, "excerpt");
+          g_autofree char *there = shorten (text + byte, MAX (excerpt_bytes, 1));
+
+          atlas_problems_add (problems, where,
+                              _("not found at offset %" G_GINT64_FORMAT " of the text of source "
+                                "\"%s\"; the text there reads \"%s\""),
+                              offset, atlas_source_get_id (source), there);
+        }
+    }
+  else if (event->excerpt != NULL)
+    {
+      const char *found = strstr (text, event->excerpt);
+
+      if (found == NULL)
+        {
+          g_autofree char *where = atlas_json_path_member (path, "excerpt");
+
+          atlas_problems_add (problems, where, _("not found in the text of source \"%s\""),
+                              atlas_source_get_id (source));
+        }
+      else
+        event->excerpt_offset = g_utf8_pointer_to_offset (text, found);
+    }
+}
+
+static void
+read_provenance (Loader     *loader,
+                 JsonObject *object,
+                 const char *path,
+                 AtlasEvent *event)
+{
+  AtlasProblems *problems = &loader->problems;
+  g_autofree char *source_path = atlas_json_path_member (path, "source");
+  JsonObject *source_object;
+  gboolean has_offset;
+  gint64 offset = -1;
+  int index;
+
+  source_object = atlas_json_get_object (object, "source", path, FALSE, problems);
+  if (source_object == NULL)
+    return;
+
+  index = get_reference (loader, source_object, "source", source_path, TRUE,
+                         REF_SOURCE);
+  if (index >= 0)
+    event->source = g_object_ref (g_ptr_array_index (loader->sources, index));
+
+  event->excerpt = g_strdup (atlas_json_get_string (source_object, "excerpt", source_path, FALSE,
+                                                    problems));
+
+  has_offset = atlas_json_get_int (source_object, "offset", source_path, FALSE, &offset,
+                                   problems);
+  if (has_offset && offset < 0)
+    {
+      g_autofree char *where = atlas_json_path_member (source_path, "offset");
+
+      atlas_problems_add (problems, where, _("must not be negative, got %" G_GINT64_FORMAT),
+                          offset);
+      has_offset = FALSE;
+    }
+  if (has_offset)
+    event->excerpt_offset = offset;
+
+  index = get_reference (loader, source_object, "attributed_to", source_path, FALSE,
+                         REF_ACTOR);
+  if (index >= 0)
+    event->attributed_to = g_object_ref (g_ptr_array_index (loader->actors, index));
+
+  if (event->source != NULL)
+    check_excerpt (loader, source_path, event->source, has_offset, offset, event);
+}
+
+static void
+read_quotes (Loader     *loader,
+             JsonObject *object,
+             const char *path,
+             AtlasEvent *event)
+{
+  AtlasProblems *problems = &loader->problems;
+  g_autofree char *quotes_path = atlas_json_path_member (path, "quotes");
+  JsonArray *quotes;
+
+  quotes = atlas_json_get_array (object, "quotes", path, FALSE, problems);
+  for (guint i = 0; quotes != NULL && i < json_array_get_length (quotes); i++)
+    {
+      g_autofree char *where = atlas_json_path_index (quotes_path, i);
+      JsonObject *quote_object;
+      AtlasEventQuote quote = { NULL, NULL };
+      const char *text;
+      int index;
+
+      quote_object = atlas_json_expect_object (json_array_get_element (quotes, i), where,
+                                               problems);
+      if (quote_object == NULL)
+        continue;
+
+      index = get_reference (loader, quote_object, "actor", where, FALSE, REF_ACTOR);
+      text = atlas_json_get_string (quote_object, "text", where, TRUE, problems);
+
+      if (text != NULL)
+        {
+          quote.text = g_strdup (text);
+          if (index >= 0)
+            quote.speaker = g_object_ref (g_ptr_array_index (loader->actors, index));
+          g_array_append_val (event->quotes, quote);
+        }
+    }
+}
+
+static void
+read_fatalities (Loader     *loader,
+                 JsonObject *object,
+                 const char *path,
+                 AtlasEvent *event)
+{
+  AtlasProblems *problems = &loader->problems;
+  g_autofree char *fatalities_path = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *fatalities;
+
+  fatalities = atlas_json_get_object (object, "fatalities", path, FALSE, problems);
+  if (fatalities == NULL)
+    return;
+
+  fatalities_path = atlas_json_path_member (path, "fatalities");
+  members = json_object_get_members (fatalities);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *kind = l->data;
+      JsonNode *node = json_object_get_member (fatalities, kind);
+      g_autofree char *where = atlas_json_path_member (fatalities_path, kind);
+      AtlasEventFatality fatality = { NULL, NULL, 0 };
+      const char *qualifier = NULL;
+      gint64 count;
+
+      if (strlen (kind) > ATLAS_JSON_MAX_STRING)
+        {
+          atlas_problems_add (problems, fatalities_path, "%s", _("member name too long"));
+          continue;
+        }
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+        {
+          count = json_node_get_int (node);
+        }
+      else if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          JsonObject *count_object = json_node_get_object (node);
+
+          if (!atlas_json_get_int (count_object, "count", where, TRUE, &count, problems))
+            continue;
+          qualifier = atlas_json_get_string (count_object, "qualifier", where, FALSE, problems);
+          if (count < 0)
+            {
+              g_autofree char *count_path = atlas_json_path_member (where, "count");
+
+              atlas_problems_add (problems, count_path,
+                                  _("must not be negative, got %" G_GINT64_FORMAT), count);
+              continue;
+            }
+        }
+      else
+        {
+          atlas_problems_add (problems, where,
+                              _("expected a non-negative integer or {\"count\": n, "
+                                "\"qualifier\": word}, got %s"),
+                              atlas_json_describe_node (node));
+          continue;
+        }
+
+      if (count < 0)
+        {
+          atlas_problems_add (problems, where,
+                              _("must not be negative, got %" G_GINT64_FORMAT), count);
+          continue;
+        }
+
+      fatality.kind = g_intern_string (kind);
+      fatality.qualifier = qualifier != NULL ? g_intern_string (qualifier) : NULL;
+      fatality.count = count;
+      g_array_append_val (event->fatalities, fatality);
+    }
+}
+
+static void
+read_event (Loader   *loader,
+            JsonNode *node,
+            guint     index)
+{
+  g_autofree char *path = entry_path ("events", index);
+  AtlasProblems *problems = &loader->problems;
+  g_autoptr(AtlasEvent) event = NULL;
+  JsonObject *object;
+  const char *id, *category;
+
+  object = atlas_json_expect_object (node, path, problems);
+  if (object == NULL)
+    {
+      g_ptr_array_add (loader->events, NULL);
+      return;
+    }
+
+  event = atlas_event_new ();
+  id = atlas_json_get_id (object, "id", path, problems);
+  event->id = g_strdup (id);
+  register_id (loader, loader->event_ids, "events", path, id, index);
+  event->title = g_strdup (atlas_json_get_string (object, "title", path, TRUE, problems));
+  event->summary = g_strdup (atlas_json_get_string (object, "summary", path, FALSE, problems));
+  category = atlas_json_get_string (object, "category", path, FALSE, problems);
+  event->category = category != NULL ? g_intern_string (category) : NULL;
+
+  read_event_time (loader, object, path, event);
+  read_places (loader, object, path, event);
+  read_participants (loader, object, path, event);
+  read_provenance (loader, object, path, event);
+  read_quotes (loader, object, path, event);
+  read_fatalities (loader, object, path, event);
+
+  g_ptr_array_add (loader->events, g_steal_pointer (&event));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The document                                                             */
+
+typedef void (*ReadEntry) (Loader   *loader,
+                           JsonNode *node,
+                           guint     index);
+
+static gboolean
+read_entries (Loader     *loader,
+              JsonArray  *array,
+              ReadEntry   read_entry,
+              GError    **error)
+{
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i % CANCEL_CHECK_EVERY == 0 && check_cancelled (loader, error))
+        return FALSE;
+      read_entry (loader, json_array_get_element (array, i), i);
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+steal_objects (GPtrArray *array)
+{
+  GPtrArray *objects = g_ptr_array_new_full (array->len, g_object_unref);
+
+  for (guint i = 0; i < array->len; i++)
+    {
+      g_assert (array->pdata[i] != NULL);
+      g_ptr_array_add (objects, g_steal_pointer (&array->pdata[i]));
+    }
+
+  return objects;
+}
+
+static AtlasDataset *
+read_document (Loader      *loader,
+               JsonObject  *root,
+               GFile       *file,
+               GError     **error)
+{
+  AtlasProblems *problems = &loader->problems;
+  JsonArray *sources, *actors, *locations, *events;
+  const char *title, *description, *language;
+
+  title = atlas_json_get_string (root, "title", "", FALSE, problems);
+  description = atlas_json_get_string (root, "description", "", FALSE, problems);
+  language = atlas_json_get_string (root, "language", "", FALSE, problems);
+
+  sources = atlas_json_get_array (root, "sources", "", FALSE, problems);
+  actors = atlas_json_get_array (root, "actors", "", TRUE, problems);
+  locations = atlas_json_get_array (root, "locations", "", TRUE, problems);
+  events = atlas_json_get_array (root, "events", "", TRUE, problems);
+
+  if (!read_entries (loader, sources, read_source, error)
+      || !read_entries (loader, actors, read_actor, error))
+    return NULL;
+
+  /* affiliations and parents, once every id of their kind is known */
+  for (guint i = 0; actors != NULL && i < json_array_get_length (actors); i++)
+    {
+      JsonNode *node = json_array_get_element (actors, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        resolve_actor (loader, json_node_get_object (node), i);
+    }
+  check_cycles (loader, loader->affiliations, loader->actors, "actors", "affiliation",
+                actor_get_id);
+
+  if (!read_entries (loader, locations, read_location, error))
+    return NULL;
+
+  for (guint i = 0; locations != NULL && i < json_array_get_length (locations); i++)
+    {
+      JsonNode *node = json_array_get_element (locations, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        resolve_location (loader, json_node_get_object (node), i);
+    }
+  check_cycles (loader, loader->parents, loader->locations, "locations", "parent",
+                location_get_id);
+
+  if (!read_entries (loader, events, read_event, error))
+    return NULL;
+
+  if (problems->n_problems > 0)
+    {
+      g_autofree char *message = atlas_problems_to_string (problems, loader->display_name);
+
+      g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID, message);
+      return NULL;
+    }
+
+  if (check_cancelled (loader, error))
+    return NULL;
+
+  /* everything is valid: link the trees (no cycles) and hand over */
+  for (guint i = 0; i < loader->actors->len; i++)
+    {
+      AtlasActor *actor = g_ptr_array_index (loader->actors, i);
+      int target = g_array_index (loader->affiliations, int, i);
+
+      if (target >= 0)
+        actor->affiliation = g_object_ref (g_ptr_array_index (loader->actors, target));
+    }
+  for (guint i = 0; i < loader->locations->len; i++)
+    {
+      AtlasLocation *location = g_ptr_array_index (loader->locations, i);
+      int target = g_array_index (loader->parents, int, i);
+
+      if (target >= 0)
+        location->parent = g_object_ref (g_ptr_array_index (loader->locations, target));
+    }
+
+  return atlas_dataset_new_internal (file, title, description, language,
+                                     steal_objects (loader->sources),
+                                     steal_objects (loader->actors),
+                                     steal_objects (loader->locations),
+                                     steal_objects (loader->events));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Raw bytes                                                                */
+
+/* 1-based line and column (in characters) of byte @pos; the bytes before it
+ * must be valid UTF-8. */
+static void
+locate (const char *data,
+        gsize       pos,
+        guint      *line,
+        guint      *column)
+{
+  gsize line_start = 0;
+
+  *line = 1;
+  for (gsize i = 0; i < pos; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          line_start = i + 1;
+        }
+    }
+
+  *column = (guint) g_utf8_strlen (data + line_start, (gssize) (pos - line_start)) + 1;
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Finds the first bracket nested deeper than ATLAS_DATASET_MAX_DEPTH, skipping strings. */
+static gboolean
+check_depth (const char *data,
+             gsize       length,
+             gsize      *where)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+
+        case '[':
+        case '{':
+          if (++depth > ATLAS_DATASET_MAX_DEPTH)
+            {
+              *where = i;
+              return FALSE;
+            }
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* json-glib says "<data>:LINE:COLUMN: Parse error: …"; keep what follows the position. */
+static void
+set_syntax_error (GError     **error,
+                  const char  *display_name,
+                  const char  *message)
+{
+  const char *p = message;
+  guint64 line, column;
+  char *end;
+
+  if (g_str_has_prefix (p, "<data>:"))
+    {
+      p += strlen ("<data>:");
+      line = g_ascii_strtoull (p, &end, 10);
+      if (end != p && *end == ':')
+        {
+          p = end + 1;
+          column = g_ascii_strtoull (p, &end, 10);
+          if (end != p && g_str_has_prefix (end, ": "))
+            {
+              g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_SYNTAX,
+                           "%s:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ": %s",
+                           display_name, line, column, end + 2);
+              return;
+            }
+        }
+    }
+
+  g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_SYNTAX, "%s: %s",
+               display_name, message);
+}
+
+gsize
+atlas_loader_get_size_limit (void)
+{
+  long pages = sysconf (_SC_AVPHYS_PAGES);
+  long page_size = sysconf (_SC_PAGESIZE);
+  guint64 limit = SIZE_LIMIT_MAX;
+
+  if (pages > 0 && page_size > 0)
+    limit = MIN (limit, (guint64) pages * (guint64) page_size / 2);
+
+  return (gsize) limit;
+}
+
+static void
+set_too_large (GError     **error,
+               const char  *display_name,
+               guint64      size,
+               gsize        limit)
+{
+  g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_TOO_LARGE,
+               _("%s: the file is too large (%" G_GUINT64_FORMAT " bytes; the limit is %"
+                 G_GSIZE_FORMAT " bytes)"),
+               display_name, size, limit);
+}
+
+AtlasDataset *
+atlas_loader_load_data (const char    *data,
+                        gsize          length,
+                        const char    *display_name,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(Loader) loader;
+  JsonNode *root_node;
+  JsonObject *root;
+  JsonNode *node;
+  const char *format;
+  const char *invalid;
+  gsize limit = atlas_loader_get_size_limit ();
+  gsize where;
+  guint line, column;
+  gint64 version;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  loader_init (&loader, display_name, cancellable);
+
+  if (length > limit)
+    {
+      set_too_large (error, display_name, length, limit);
+      return NULL;
+    }
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (length == 0 || is_blank (data, length))
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_EMPTY,
+                   _("%s: the file is empty"), display_name);
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, length, &invalid))
+    {
+      where = (gsize) (invalid - data);
+      locate (data, where, &line, &column);
+      if (*invalid == '\0')
+        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_ENCODING,
+                     _("%s:%u:%u: NUL byte"), display_name, line, column);
+      else
+        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_ENCODING,
+                     _("%s:%u:%u: invalid UTF-8 (byte 0x%02X)"), display_name, line, column,
+                     (guint) (guchar) *invalid);
+      return NULL;
+    }
+
+  if (!check_depth (data, length, &where))
+    {
+      locate (data, where, &line, &column);
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_TOO_DEEP,
+                   _("%s:%u:%u: nesting deeper than %d levels"), display_name, line, column,
+                   ATLAS_DATASET_MAX_DEPTH);
+      return NULL;
+    }
+
+  if (check_cancelled (&loader, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      set_syntax_error (error, display_name, local_error->message);
+      return NULL;
+    }
+
+  if (check_cancelled (&loader, error))
+    return NULL;
+
+  root_node = json_parser_get_root (parser);
+  if (root_node == NULL)
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_EMPTY,
+                   _("%s: the file is empty"), display_name);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
+                   _("%s: not an event-atlas dataset (expected a JSON object, got %s)"),
+                   display_name, atlas_json_describe_node (root_node));
+      return NULL;
+    }
+
+  root = json_node_get_object (root_node);
+
+  node = json_object_get_member (root, "format");
+  format = node != NULL && JSON_NODE_HOLDS_VALUE (node)
+           && json_node_get_value_type (node) == G_TYPE_STRING
+           ? json_node_get_string (node) : NULL;
+  if (g_strcmp0 (format, "event-atlas") != 0)
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
+                   _("%s: not an event-atlas dataset (expected \"format\": \"event-atlas\")"),
+                   display_name);
+      return NULL;
+    }
+
+  node = json_object_get_member (root, "version");
+  if (node == NULL)
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
+                   _("%s: version: a required member is missing"), display_name);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
+                   _("%s: version: expected an integer, got %s"), display_name,
+                   atlas_json_describe_node (node));
+      return NULL;
+    }
+
+  version = json_node_get_int (node);
+  if (version > 1)
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VERSION,
+                   _("%s: version %" G_GINT64_FORMAT " is newer than this program understands "
+                     "(it reads version 1)"),
+                   display_name, version);
+      return NULL;
+    }
+  if (version < 1)
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
+                   _("%s: version %" G_GINT64_FORMAT " is not a valid version (versions start "
+                     "at 1)"),
+                   display_name, version);
+      return NULL;
+    }
+
+  return read_document (&loader, root, file, error);
+}
+
+static char *
+display_name_for_file (GFile *file)
+{
+  g_autofree char *scheme = g_file_get_uri_scheme (file);
+
+  if (g_file_peek_path (file) != NULL)
+    return g_strdup (g_file_peek_path (file));
+  if (g_strcmp0 (scheme, "resource") == 0)
+    return g_file_get_basename (file);
+  return g_file_get_parse_name (file);
+}
+
+static AtlasDataset *
+load_native (GFile         *file,
+             const char    *path,
+             const char    *display_name,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize limit = atlas_loader_get_size_limit ();
+  struct stat st;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_IO,
+                   _("%s: cannot read the file: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_close (fd, NULL);
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_IO,
+                   _("%s: cannot read the file: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_close (fd, NULL);
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_IO,
+                   _("%s: cannot read the file: %s"), display_name,
+                   S_ISDIR (st.st_mode) ? g_strerror (EISDIR) : _("not a regular file"));
+      return NULL;
+    }
+
+  if ((guint64) st.st_size > limit)
+    {
+      g_close (fd, NULL);
+      set_too_large (error, display_name, (guint64) st.st_size, limit);
+      return NULL;
+    }
+
+  if (st.st_size == 0)
+    {
+      g_close (fd, NULL);
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_EMPTY,
+                   _("%s: the file is empty"), display_name);
+      return NULL;
+    }
+
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
+  g_close (fd, NULL);
+  if (mapped == NULL)
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_IO,
+                   _("%s: cannot read the file: %s"), display_name, local_error->message);
+      return NULL;
+    }
+
+  return atlas_loader_load_data (g_mapped_file_get_contents (mapped),
+                                 g_mapped_file_get_length (mapped),
+                                 display_name, file, cancellable, error);
+}
+
+AtlasDataset *
+atlas_loader_load_file (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *display_name = display_name_for_file (file);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize limit = atlas_loader_get_size_limit ();
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (g_file_peek_path (file) != NULL)
+    return load_native (file, g_file_peek_path (file), display_name, cancellable, error);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_IO,
+                     _("%s: cannot read the file: %s"), display_name, local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
+      && (guint64) g_file_info_get_size (info) > limit)
+    {
+      set_too_large (error, display_name, (guint64) g_file_info_get_size (info), limit);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_IO,
+                     _("%s: cannot read the file: %s"), display_name, local_error->message);
+      return NULL;
+    }
+
+  return atlas_loader_load_data (contents, length, display_name, file, cancellable, error);
+}

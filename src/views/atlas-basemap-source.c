@@ -1,0 +1,440 @@
+/* atlas-basemap-source.c — the offline basemap as a libshumate map source
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "atlas-basemap-source"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-basemap-render.h"
+#include "atlas-basemap-source.h"
+#include "atlas-geo.h"
+
+#define OFFLINE_LICENSE \
+  "Basemap: Digital Chart of the World (GMT DCW, LGPL-3+); Aleppo detail: Event Atlas (approximate)"
+#define OFFLINE_LICENSE_URI "https://www.generic-mapping-tools.org/remote-datasets/dcw.html"
+
+struct _AtlasBasemapSource
+{
+  ShumateMapSource  parent_instance;
+
+  /* owned */
+  ShumateMapSource *upstream;
+
+  guint             scale_factor;
+  guint             dark : 1;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasBasemapSource, atlas_basemap_source, SHUMATE_TYPE_MAP_SOURCE)
+
+enum {
+  PROP_0,
+  PROP_DARK,
+  PROP_SCALE_FACTOR,
+  PROP_UPSTREAM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  ShumateTile *tile;
+  guint        zoom;
+  guint        x;
+  guint        y;
+  guint        scale;
+  gboolean     dark;
+} TileJob;
+
+static void
+tile_job_free (TileJob *job)
+{
+  g_clear_object (&job->tile);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TileJob, tile_job_free)
+
+static GdkTexture *
+render_texture (const TileJob *job)
+{
+  const AtlasBasemapData *data = atlas_basemap_render_get_default_data ();
+  int size = ATLAS_GEO_TILE_SIZE * job->scale;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+  int stride;
+
+  if (data == NULL)
+    return NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (surface);
+  cairo_scale (cr, job->scale, job->scale);
+  atlas_basemap_render_tile (data, cr, job->zoom, job->x, job->y, job->dark);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Hand Cairo's pixels to GDK as they are: premultiplied BGRA in memory order on
+   * little-endian machines, which is GDK_MEMORY_DEFAULT. */
+  stride = cairo_image_surface_get_stride (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * size,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes, stride);
+
+  return texture;
+}
+
+static void
+render_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  const TileJob *job = task_data;
+  GdkTexture *texture;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  texture = render_texture (job);
+  if (texture == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             "The offline basemap data is not available");
+  else
+    g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+render_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;   /* the task returned to libshumate */
+  TileJob *job = g_task_get_task_data (task);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = g_task_propagate_pointer (G_TASK (result), &error);
+  if (texture == NULL)
+    {
+      shumate_tile_set_state (job->tile, SHUMATE_STATE_DONE);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  shumate_tile_set_paintable (job->tile, GDK_PAINTABLE (texture));
+  shumate_tile_set_fade_in (job->tile, FALSE);
+  shumate_tile_set_state (job->tile, SHUMATE_STATE_DONE);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_render (AtlasBasemapSource *self,
+              GTask              *task)
+{
+  g_autoptr(GTask) render = g_task_new (self, g_task_get_cancellable (task), render_done_cb, task);
+  TileJob *job = g_task_get_task_data (task);
+  TileJob *copy = g_new0 (TileJob, 1);
+
+  *copy = *job;
+  copy->tile = NULL;   /* the worker never touches the tile object */
+  g_task_set_source_tag (render, start_render);
+  g_task_set_task_data (render, copy, (GDestroyNotify) tile_job_free);
+  g_task_run_in_thread (render, render_in_thread);
+}
+
+static void
+upstream_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (shumate_map_source_fill_tile_finish (SHUMATE_MAP_SOURCE (object), result, &error))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Offline, or the server said no: draw our own tile instead. */
+  g_debug ("Online tile failed (%s), drawing the offline one", error->message);
+  start_render (g_task_get_source_object (task), g_steal_pointer (&task));
+}
+
+static void
+atlas_basemap_source_fill_tile_async (ShumateMapSource    *source,
+                                      ShumateTile         *tile,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  AtlasBasemapSource *self = ATLAS_BASEMAP_SOURCE (source);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  TileJob *job = g_new0 (TileJob, 1);
+  guint n;
+
+  g_task_set_source_tag (task, atlas_basemap_source_fill_tile_async);
+
+  job->tile = g_object_ref (tile);
+  job->zoom = MIN (shumate_tile_get_zoom_level (tile), ATLAS_GEO_MAX_ZOOM);
+  n = atlas_geo_tiles_at_zoom (job->zoom);
+  job->x = shumate_tile_get_x (tile) % n;
+  job->y = MIN (shumate_tile_get_y (tile), n - 1);
+  job->scale = self->scale_factor;
+  job->dark = self->dark;
+  g_task_set_task_data (task, job, (GDestroyNotify) tile_job_free);
+
+  if (self->upstream != NULL)
+    {
+      shumate_map_source_fill_tile_async (self->upstream, tile, cancellable, upstream_done_cb,
+                                          g_steal_pointer (&task));
+      return;
+    }
+
+  start_render (self, g_steal_pointer (&task));
+}
+
+static gboolean
+atlas_basemap_source_fill_tile_finish (ShumateMapSource  *source,
+                                       GAsyncResult      *result,
+                                       GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+atlas_basemap_source_constructed (GObject *object)
+{
+  AtlasBasemapSource *self = ATLAS_BASEMAP_SOURCE (object);
+  ShumateMapSource *source = SHUMATE_MAP_SOURCE (object);
+
+  G_OBJECT_CLASS (atlas_basemap_source_parent_class)->constructed (object);
+
+  shumate_map_source_set_tile_size (source, ATLAS_GEO_TILE_SIZE);
+  shumate_map_source_set_projection (source, SHUMATE_MAP_PROJECTION_MERCATOR);
+  shumate_map_source_set_min_zoom_level (source, 0);
+
+  if (self->upstream != NULL)
+    {
+      g_autofree char *license = g_strdup_printf ("%s\n%s",
+                                                  shumate_map_source_get_license (self->upstream),
+                                                  OFFLINE_LICENSE);
+
+      shumate_map_source_set_id (source, ATLAS_BASEMAP_SOURCE_ONLINE_ID);
+      shumate_map_source_set_name (source, shumate_map_source_get_name (self->upstream));
+      shumate_map_source_set_license (source, license);
+      shumate_map_source_set_license_uri (source,
+                                          shumate_map_source_get_license_uri (self->upstream));
+      /* Not beyond the offline basemap's range, so that a fallback tile always exists. */
+      shumate_map_source_set_max_zoom_level (source,
+                                             MIN (shumate_map_source_get_max_zoom_level (self->upstream),
+                                                  ATLAS_GEO_MAX_ZOOM));
+    }
+  else
+    {
+      shumate_map_source_set_id (source, ATLAS_BASEMAP_SOURCE_ID);
+      shumate_map_source_set_name (source, _("Offline"));
+      shumate_map_source_set_license (source, OFFLINE_LICENSE);
+      shumate_map_source_set_license_uri (source, OFFLINE_LICENSE_URI);
+      shumate_map_source_set_max_zoom_level (source, ATLAS_GEO_MAX_ZOOM);
+    }
+}
+
+static void
+atlas_basemap_source_dispose (GObject *object)
+{
+  AtlasBasemapSource *self = ATLAS_BASEMAP_SOURCE (object);
+
+  g_clear_object (&self->upstream);
+
+  G_OBJECT_CLASS (atlas_basemap_source_parent_class)->dispose (object);
+}
+
+static void
+atlas_basemap_source_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AtlasBasemapSource *self = ATLAS_BASEMAP_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DARK:
+      g_value_set_boolean (value, self->dark);
+      break;
+    case PROP_SCALE_FACTOR:
+      g_value_set_uint (value, self->scale_factor);
+      break;
+    case PROP_UPSTREAM:
+      g_value_set_object (value, self->upstream);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_basemap_source_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  AtlasBasemapSource *self = ATLAS_BASEMAP_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DARK:
+      atlas_basemap_source_set_dark (self, g_value_get_boolean (value));
+      break;
+    case PROP_SCALE_FACTOR:
+      atlas_basemap_source_set_scale_factor (self, g_value_get_uint (value));
+      break;
+    case PROP_UPSTREAM:
+      self->upstream = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_basemap_source_class_init (AtlasBasemapSourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  ShumateMapSourceClass *source_class = SHUMATE_MAP_SOURCE_CLASS (klass);
+
+  object_class->constructed = atlas_basemap_source_constructed;
+  object_class->dispose = atlas_basemap_source_dispose;
+  object_class->get_property = atlas_basemap_source_get_property;
+  object_class->set_property = atlas_basemap_source_set_property;
+
+  source_class->fill_tile_async = atlas_basemap_source_fill_tile_async;
+  source_class->fill_tile_finish = atlas_basemap_source_fill_tile_finish;
+
+  /**
+   * AtlasBasemapSource:dark:
+   *
+   * Whether tiles use the dark style's colours.  Tiles already drawn keep theirs: the
+   * map should reload its tiles (set the source again) after a change.
+   */
+  properties[PROP_DARK] =
+    g_param_spec_boolean ("dark", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * AtlasBasemapSource:scale-factor:
+   *
+   * Device pixels per tile pixel: tiles are drawn at 256 × this size, for HiDPI screens.
+   */
+  properties[PROP_SCALE_FACTOR] =
+    g_param_spec_uint ("scale-factor", NULL, NULL,
+                       1, 4, 1,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * AtlasBasemapSource:upstream:
+   *
+   * An online source whose tiles are shown when they can be fetched, or NULL.
+   */
+  properties[PROP_UPSTREAM] =
+    g_param_spec_object ("upstream", NULL, NULL,
+                         SHUMATE_TYPE_MAP_SOURCE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_basemap_source_init (AtlasBasemapSource *self)
+{
+  self->scale_factor = 1;
+}
+
+AtlasBasemapSource *
+atlas_basemap_source_new (void)
+{
+  return g_object_new (ATLAS_TYPE_BASEMAP_SOURCE, NULL);
+}
+
+AtlasBasemapSource *
+atlas_basemap_source_new_online (void)
+{
+  g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
+  ShumateMapSource *osm = shumate_map_source_registry_get_by_id (registry,
+                                                                 SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+
+  g_return_val_if_fail (osm != NULL, atlas_basemap_source_new ());
+
+  return g_object_new (ATLAS_TYPE_BASEMAP_SOURCE,
+                       "upstream", osm,
+                       NULL);
+}
+
+gboolean
+atlas_basemap_source_get_dark (AtlasBasemapSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BASEMAP_SOURCE (self), FALSE);
+
+  return self->dark;
+}
+
+void
+atlas_basemap_source_set_dark (AtlasBasemapSource *self,
+                               gboolean            dark)
+{
+  g_return_if_fail (ATLAS_IS_BASEMAP_SOURCE (self));
+
+  dark = !!dark;
+  if (self->dark == dark)
+    return;
+
+  self->dark = dark;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
+}
+
+guint
+atlas_basemap_source_get_scale_factor (AtlasBasemapSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BASEMAP_SOURCE (self), 1);
+
+  return self->scale_factor;
+}
+
+void
+atlas_basemap_source_set_scale_factor (AtlasBasemapSource *self,
+                                       guint               scale_factor)
+{
+  g_return_if_fail (ATLAS_IS_BASEMAP_SOURCE (self));
+  g_return_if_fail (scale_factor >= 1 && scale_factor <= 4);
+
+  if (self->scale_factor == scale_factor)
+    return;
+
+  self->scale_factor = scale_factor;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE_FACTOR]);
+}
+
+ShumateMapSource *
+atlas_basemap_source_get_upstream (AtlasBasemapSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BASEMAP_SOURCE (self), NULL);
+
+  return self->upstream;
+}

@@ -1,0 +1,377 @@
+/* test-map-view.c — the map view, driven as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <gtk/gtk.h>
+
+#include "atlas-map-view.h"
+#include "atlas-model.h"
+
+typedef struct {
+  AtlasDataset *dataset;
+  AtlasContext *context;
+  GtkWidget    *window;
+  AtlasMapView *view;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (TEST_DATADIR "/aleppo-2016-12-05.json");
+  g_autoptr(GError) error = NULL;
+
+  fixture->dataset = atlas_dataset_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  fixture->context = atlas_context_new ();
+  atlas_context_set_dataset (fixture->context, fixture->dataset);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  fixture->view = ATLAS_MAP_VIEW (atlas_map_view_new ());
+  g_object_set (fixture->view, "context", fixture->context, NULL);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (fixture->window);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->context);
+  g_assert_finalize_object (fixture->dataset);
+}
+
+static ShumateViewport *
+get_viewport (Fixture *fixture)
+{
+  return shumate_map_get_viewport (atlas_map_view_get_map (fixture->view));
+}
+
+static void
+wait_for_draw (Fixture *fixture)
+{
+  gtk_test_widget_wait_for_draw (fixture->window);
+}
+
+/* the location whose name contains @needle, the shortest such name */
+static AtlasLocation *
+find_location (Fixture    *fixture,
+               const char *needle)
+{
+  GListModel *locations = atlas_dataset_get_locations (fixture->dataset);
+  g_autofree char *folded_needle = g_utf8_casefold (needle, -1);
+  AtlasLocation *best = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (locations); i++)
+    {
+      AtlasLocation *location = atlas_dataset_get_location (fixture->dataset, i);
+      const char *name = atlas_location_get_name (location);
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+
+      if (strstr (folded, folded_needle) != NULL &&
+          (best == NULL || strlen (name) < strlen (atlas_location_get_name (best))))
+        best = location;
+    }
+
+  g_assert_nonnull (best);
+
+  return best;
+}
+
+static AtlasEvent *
+find_event (Fixture    *fixture,
+            const char *needle)
+{
+  for (guint i = 0; i < atlas_dataset_get_n_events (fixture->dataset); i++)
+    {
+      AtlasEvent *event = atlas_dataset_get_event (fixture->dataset, i);
+      g_autofree char *folded = g_utf8_casefold (atlas_event_get_title (event), -1);
+
+      if (strstr (folded, needle) != NULL)
+        return event;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+same_place (AtlasLocation *a,
+            AtlasLocation *b)
+{
+  return G_APPROX_VALUE (atlas_location_get_latitude (a), atlas_location_get_latitude (b), 1e-7) &&
+         G_APPROX_VALUE (atlas_location_get_longitude (a), atlas_location_get_longitude (b), 1e-7);
+}
+
+/* the visible events that name @location or a place at the very same spot
+ * (those can never be drawn apart) */
+static GPtrArray *
+visible_events_at (Fixture       *fixture,
+                   AtlasLocation *location)
+{
+  GPtrArray *events = g_ptr_array_new ();
+  const guint *visible;
+  guint n_visible;
+
+  visible = atlas_context_get_visible (fixture->context, &n_visible);
+  for (guint i = 0; i < n_visible; i++)
+    {
+      AtlasEvent *event = atlas_dataset_get_event (fixture->dataset, visible[i]);
+
+      for (guint p = 0; p < atlas_event_get_n_places (event); p++)
+        if (same_place (atlas_event_get_place (event, p, NULL), location))
+          {
+            g_ptr_array_add (events, event);
+            break;
+          }
+    }
+
+  return events;
+}
+
+static void
+assert_selection_is (Fixture   *fixture,
+                     GPtrArray *expected)
+{
+  AtlasSelection *selection = atlas_context_get_selection (fixture->context);
+
+  g_assert_cmpuint (atlas_selection_get_n_events (selection), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_true (atlas_selection_contains (selection, g_ptr_array_index (expected, i)));
+}
+
+static void
+test_map_view_initial_framing (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  ShumateViewport *viewport = get_viewport (fixture);
+  AtlasLocation *aleppo = find_location (fixture, "aleppo");
+  double lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  double lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double x, y;
+
+  /* events in Geneva, Moscow, Rome and New York, but most in Aleppo: the map
+   * opens on Aleppo and the eastern Mediterranean */
+  g_assert_cmpfloat (zoom, >=, 5.0);
+  g_assert_cmpfloat (zoom, <=, 7.0);
+  g_assert_cmpfloat (fabs (lat - 36.2), <, 3.0);
+  g_assert_cmpfloat (fabs (lon - 37.1), <, 3.0);
+
+  g_assert_true (atlas_map_view_get_location_position (fixture->view, aleppo, &x, &y));
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (x, <, 1000);
+  g_assert_cmpfloat (y, >, 0);
+  g_assert_cmpfloat (y, <, 700);
+  g_assert_cmpuint (atlas_map_view_get_n_markers (fixture->view), >, 0);
+}
+
+static void
+test_map_view_click_furqan (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  AtlasLocation *furqan = find_location (fixture, "furqan");
+  AtlasLocation *aleppo = find_location (fixture, "aleppo");
+  g_autoptr(GPtrArray) expected = visible_events_at (fixture, furqan);
+  GtkPopover *popover = atlas_map_view_get_event_popover (fixture->view);
+  double x, y, ax, ay;
+
+  /* zoomed out, Furqan is grouped with the rest of Aleppo */
+  g_assert_true (atlas_map_view_get_location_position (fixture->view, furqan, &x, &y));
+  g_assert_true (atlas_map_view_get_location_position (fixture->view, aleppo, &ax, &ay));
+  g_assert_cmpfloat (hypot (x - ax, y - ay), <, 1.0);
+
+  /* zoom in until it stands apart */
+  atlas_map_view_center_on (fixture->view, furqan);
+  wait_for_draw (fixture);
+  g_assert_true (atlas_map_view_get_location_position (fixture->view, furqan, &x, &y));
+  g_assert_true (atlas_map_view_get_location_position (fixture->view, aleppo, &ax, &ay));
+  g_assert_cmpfloat (hypot (x - ax, y - ay), >, 30.0);
+  g_assert_cmpfloat (fabs (x - 500), <, 2.0);
+  g_assert_cmpfloat (fabs (y - 350), <, 2.0);
+
+  /* several events there: a click lists them, "Select all" selects them */
+  g_assert_cmpuint (expected->len, >, 1);
+  atlas_map_view_click_at (fixture->view, x, y);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpuint (atlas_selection_get_n_events (atlas_context_get_selection (fixture->context)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.select-listed", NULL);
+  assert_selection_is (fixture, expected);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* picking one row selects that one */
+  atlas_map_view_click_at (fixture->view, x + 3, y - 3);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.select-listed-event", "u", 1);
+  g_assert_cmpuint (atlas_selection_get_n_events (atlas_context_get_selection (fixture->context)), ==, 1);
+  g_assert_true (atlas_selection_contains (atlas_context_get_selection (fixture->context),
+                                           g_ptr_array_index (expected, 1)));
+
+  /* a click beside every marker changes nothing */
+  atlas_map_view_click_at (fixture->view, 5, 690);
+  g_assert_cmpuint (atlas_selection_get_n_events (atlas_context_get_selection (fixture->context)), ==, 1);
+}
+
+static void
+test_map_view_click_single (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  AtlasLocation *rome = find_location (fixture, "rome");
+  g_autoptr(GPtrArray) expected = visible_events_at (fixture, rome);
+  double x, y;
+
+  g_assert_cmpuint (expected->len, ==, 1);
+  atlas_map_view_center_on (fixture->view, rome);
+  wait_for_draw (fixture);
+  g_assert_true (atlas_map_view_get_location_position (fixture->view, rome, &x, &y));
+
+  /* one event: selected directly, no list */
+  atlas_map_view_click_at (fixture->view, x, y);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (atlas_map_view_get_event_popover (fixture->view))));
+  assert_selection_is (fixture, expected);
+  g_assert_true (atlas_map_view_location_is_highlighted (fixture->view, rome));
+}
+
+static void
+test_map_view_click_group (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  AtlasLocation *furqan = find_location (fixture, "furqan");
+  AtlasLocation *east = find_location (fixture, "eastern aleppo");
+  ShumateViewport *viewport = get_viewport (fixture);
+  double zoom_before = shumate_viewport_get_zoom_level (viewport);
+  double x, y, ex, ey;
+
+  /* a group of places zooms in to come apart, selecting nothing */
+  g_assert_true (atlas_map_view_get_location_position (fixture->view, furqan, &x, &y));
+  atlas_map_view_click_at (fixture->view, x, y);
+  wait_for_draw (fixture);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom_before);
+  g_assert_cmpuint (atlas_selection_get_n_events (atlas_context_get_selection (fixture->context)), ==, 0);
+  g_assert_true (atlas_map_view_get_location_position (fixture->view, furqan, &x, &y));
+  g_assert_true (atlas_map_view_get_location_position (fixture->view, east, &ex, &ey));
+  g_assert_cmpfloat (hypot (x - ex, y - ey), >, 10.0);
+}
+
+static void
+test_map_view_highlight (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AtlasLocation *furqan = find_location (fixture, "furqan");
+  AtlasLocation *geneva = find_location (fixture, "geneva");
+  AtlasEvent *nurse = find_event (fixture, "nurse");
+  AtlasSelection *selection = atlas_context_get_selection (fixture->context);
+
+  g_assert_false (atlas_map_view_location_is_highlighted (fixture->view, furqan));
+
+  atlas_selection_select_event (selection, nurse);
+  wait_for_draw (fixture);
+  g_assert_true (atlas_map_view_location_is_highlighted (fixture->view, furqan));
+  g_assert_false (atlas_map_view_location_is_highlighted (fixture->view, geneva));
+
+  /* also once Furqan stands apart from the rest of Aleppo */
+  atlas_map_view_center_on (fixture->view, furqan);
+  wait_for_draw (fixture);
+  g_assert_true (atlas_map_view_location_is_highlighted (fixture->view, furqan));
+
+  atlas_selection_clear (selection);
+  g_assert_false (atlas_map_view_location_is_highlighted (fixture->view, furqan));
+}
+
+static AtlasActor *
+find_actor (Fixture    *fixture,
+            const char *needle)
+{
+  GListModel *actors = atlas_dataset_get_actors (fixture->dataset);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      AtlasActor *actor = atlas_dataset_get_actor (fixture->dataset, i);
+      g_autofree char *folded = g_utf8_casefold (atlas_actor_get_name (actor), -1);
+
+      if (strstr (folded, needle) != NULL)
+        return actor;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_map_view_filter_actor (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  AtlasFilter *filter = atlas_context_get_filter (fixture->context);
+  AtlasActor *army_of_islam = find_actor (fixture, "army of islam");
+  AtlasLocation *geneva = find_location (fixture, "geneva");
+  ShumateViewport *viewport = get_viewport (fixture);
+  guint before = atlas_map_view_get_n_markers (fixture->view);
+  guint after;
+  double x, y;
+
+  g_assert_true (atlas_map_view_get_location_position (fixture->view, geneva, &x, &y));
+
+  atlas_filter_set_only_actor (filter, army_of_islam);
+  wait_for_draw (fixture);
+  after = atlas_map_view_get_n_markers (fixture->view);
+  g_assert_cmpuint (after, <, before);
+  g_assert_cmpuint (after, >, 0);
+  /* Geneva has none of its events: no marker */
+  g_assert_false (atlas_map_view_get_location_position (fixture->view, geneva, &x, &y));
+
+  /* Ctrl+0 frames what is left: Aleppo, close up */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.frame-visible", NULL);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 8.0);
+
+  atlas_filter_reset (filter);
+  g_assert_true (atlas_map_view_get_location_position (fixture->view, geneva, &x, &y) ||
+                 atlas_map_view_get_n_markers (fixture->view) > after);
+}
+
+static void
+test_map_view_keyboard (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ShumateViewport *viewport = get_viewport (fixture);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.zoom-in", NULL);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, zoom + 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.zoom-out", NULL);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, zoom);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.pan", "(ii)", 1, 0);
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), >, lon);
+
+  /* the map itself takes keyboard focus */
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (atlas_map_view_get_map (fixture->view))));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/map-view/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("initial-framing", test_map_view_initial_framing);
+  ADD ("click-furqan", test_map_view_click_furqan);
+  ADD ("click-single", test_map_view_click_single);
+  ADD ("click-group", test_map_view_click_group);
+  ADD ("highlight", test_map_view_highlight);
+  ADD ("filter-actor", test_map_view_filter_actor);
+  ADD ("keyboard", test_map_view_keyboard);
+
+#undef ADD
+
+  return g_test_run ();
+}

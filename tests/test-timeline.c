@@ -1,0 +1,265 @@
+/* test-timeline.c — the timeline driven as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "atlas-model.h"
+#include "atlas-timeline.h"
+
+typedef struct {
+  AtlasDataset  *dataset;
+  AtlasContext  *context;
+  GtkWindow     *window;
+  AtlasTimeline *timeline;
+} Fixture;
+
+static gint64
+civil (int year, int month, int day, int hour)
+{
+  return atlas_time_from_civil (year, month, day, hour, 0, 0);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (TEST_DATADIR "/aleppo-2016-12-05.json");
+  g_autoptr(GError) error = NULL;
+
+  fixture->dataset = atlas_dataset_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->dataset);
+
+  fixture->context = atlas_context_new ();
+  atlas_context_set_dataset (fixture->context, fixture->dataset);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 200);
+  fixture->timeline = ATLAS_TIMELINE (atlas_timeline_new ());
+  atlas_timeline_set_context (fixture->timeline, fixture->context);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->timeline));
+  gtk_window_present (fixture->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->timeline));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->timeline), (gpointer *) &fixture->timeline);
+  gtk_window_destroy (fixture->window);
+  g_assert_null (fixture->timeline);
+  g_assert_finalize_object (fixture->context);
+  g_assert_finalize_object (fixture->dataset);
+}
+
+static void
+zoom_to_early_december (Fixture *fixture)
+{
+  atlas_timeline_zoom_to_range (fixture->timeline, civil (2016, 12, 1, 0), civil (2016, 12, 8, 0));
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->timeline));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->timeline));
+}
+
+static void
+test_timeline_framing (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 from, to;
+  int width = gtk_widget_get_width (GTK_WIDGET (fixture->timeline));
+
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->timeline)), ==, 200);
+
+  /* opens on the dataset's span, 2011 … 7 December 2016, with a little room */
+  g_assert_true (atlas_dataset_get_time_range (fixture->dataset, &from, &to));
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, from), >, 0);
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, from), <, 60);
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, to), <, width);
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, to), >, width - 60);
+
+  /* every event is visible with the playhead at the end */
+  g_assert_cmpuint (atlas_timeline_get_n_drawn (fixture->timeline), ==,
+                    atlas_dataset_get_n_events (fixture->dataset));
+
+  /* x ↔ time round trip at this zoom and after zooming in */
+  for (double x = 0; x <= width; x += 45)
+    g_assert_cmpfloat_with_epsilon (atlas_timeline_time_to_x (fixture->timeline,
+                                                              atlas_timeline_x_to_time (fixture->timeline, x)),
+                                    x, 1e-3);
+
+  zoom_to_early_december (fixture);
+  g_assert_cmpfloat_with_epsilon (atlas_timeline_time_to_x (fixture->timeline, civil (2016, 12, 1, 0)), 0, 0.5);
+  g_assert_cmpfloat_with_epsilon (atlas_timeline_time_to_x (fixture->timeline, civil (2016, 12, 8, 0)), width, 0.5);
+  for (double x = 0; x <= width; x += 45)
+    g_assert_cmpfloat_with_epsilon (atlas_timeline_time_to_x (fixture->timeline,
+                                                              atlas_timeline_x_to_time (fixture->timeline, x)),
+                                    x, 1e-3);
+
+  /* + zooms in around the playhead, 0 frames everything again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->timeline), "timeline.zoom-in", NULL));
+  g_assert_cmpint (atlas_timeline_x_to_time (fixture->timeline, width) - atlas_timeline_x_to_time (fixture->timeline, 0),
+                   <, 7 * ATLAS_USEC_PER_DAY);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->timeline), "timeline.frame-all", NULL));
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, from), >, 0);
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, from), <, 60);
+}
+
+static void
+test_timeline_click_selects (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  AtlasSelection *selection = atlas_context_get_selection (fixture->context);
+  AtlasEvent *nurse = atlas_dataset_lookup_event (fixture->dataset, "nurse-killed-furqan");
+  AtlasEvent *other = atlas_dataset_lookup_event (fixture->dataset, "kerry-rome-proposals");
+  double x, y, ox, oy;
+  double empty_x = -1, empty_y = -1;
+
+  g_assert_nonnull (nurse);
+  g_assert_nonnull (other);
+
+  zoom_to_early_december (fixture);
+
+  /* the nurse was killed on 5 December: its mark is over that day */
+  g_assert_true (atlas_timeline_get_event_position (fixture->timeline, nurse, &x, &y));
+  g_assert_cmpfloat (x, >=, atlas_timeline_time_to_x (fixture->timeline, civil (2016, 12, 5, 0)));
+  g_assert_cmpfloat (x, <=, atlas_timeline_time_to_x (fixture->timeline, civil (2016, 12, 6, 0)));
+  g_assert_true (atlas_timeline_get_event_at (fixture->timeline, x, y) == nurse);
+
+  atlas_timeline_click_at (fixture->timeline, x, y, 0);
+  g_assert_cmpuint (atlas_selection_get_n_events (selection), ==, 1);
+  g_assert_true (atlas_selection_contains (selection, nurse));
+
+  /* Ctrl+click adds another, Ctrl+click again takes it away */
+  g_assert_true (atlas_timeline_get_event_position (fixture->timeline, other, &ox, &oy));
+  atlas_timeline_click_at (fixture->timeline, ox, oy, GDK_CONTROL_MASK);
+  g_assert_cmpuint (atlas_selection_get_n_events (selection), ==, 2);
+  atlas_timeline_click_at (fixture->timeline, ox, oy, GDK_CONTROL_MASK);
+  g_assert_cmpuint (atlas_selection_get_n_events (selection), ==, 1);
+  g_assert_true (atlas_selection_contains (selection, nurse));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->timeline));
+
+  /* a click on empty space clears it */
+  for (double ex = 10; ex < 900 && empty_x < 0; ex += 10)
+    for (double ey = 20; ey < 150 && empty_x < 0; ey += 4)
+      if (atlas_timeline_get_event_at (fixture->timeline, ex, ey) == NULL)
+        {
+          empty_x = ex;
+          empty_y = ey;
+        }
+  g_assert_cmpfloat (empty_x, >=, 0);
+  atlas_timeline_click_at (fixture->timeline, empty_x, empty_y, 0);
+  g_assert_cmpuint (atlas_selection_get_n_events (selection), ==, 0);
+}
+
+static void
+test_timeline_playhead_keys (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->timeline);
+  AtlasEvent *nurse = atlas_dataset_lookup_event (fixture->dataset, "nurse-killed-furqan");
+  gint64 from, to, playhead;
+  guint n_drawn;
+
+  g_assert_true (atlas_dataset_get_time_range (fixture->dataset, &from, &to));
+  zoom_to_early_december (fixture);
+  atlas_context_set_up_to_playhead (fixture->context, TRUE);
+  atlas_context_set_playhead (fixture->context, civil (2016, 12, 5, 0));
+  g_assert_true (atlas_context_is_visible (fixture->context, nurse));
+  n_drawn = atlas_timeline_get_n_drawn (fixture->timeline);
+  g_assert_cmpuint (n_drawn, ==, atlas_context_get_n_visible (fixture->context));
+
+  /* ← steps back one tick (12 hours at this zoom): 5 December's events are after it */
+  g_assert_true (gtk_widget_activate_action (widget, "timeline.step", "i", -1));
+  playhead = atlas_context_get_playhead (fixture->context);
+  g_assert_cmpint (playhead, ==, civil (2016, 12, 4, 12));
+  g_assert_false (atlas_context_is_visible (fixture->context, nurse));
+  g_assert_cmpuint (atlas_timeline_get_n_drawn (fixture->timeline), <, n_drawn);
+  g_assert_cmpuint (atlas_timeline_get_n_drawn (fixture->timeline), ==,
+                    atlas_context_get_n_visible (fixture->context));
+  /* still drawn, ghosted: it can be found and clicked */
+  g_assert_true (atlas_timeline_get_event_position (fixture->timeline, nurse, NULL, NULL));
+
+  /* → twice, then Shift+→ (a day) */
+  g_assert_true (gtk_widget_activate_action (widget, "timeline.step", "i", 1));
+  g_assert_true (gtk_widget_activate_action (widget, "timeline.step", "i", 1));
+  g_assert_cmpint (atlas_context_get_playhead (fixture->context), ==, civil (2016, 12, 5, 12));
+  g_assert_true (atlas_context_is_visible (fixture->context, nurse));
+  g_assert_true (gtk_widget_activate_action (widget, "timeline.step-day", "i", 1));
+  g_assert_cmpint (atlas_context_get_playhead (fixture->context), ==, civil (2016, 12, 6, 0));
+
+  /* Home and End */
+  g_assert_true (gtk_widget_activate_action (widget, "timeline.playhead-start", NULL));
+  g_assert_cmpint (atlas_context_get_playhead (fixture->context), ==, from);
+  g_assert_cmpuint (atlas_timeline_get_n_drawn (fixture->timeline), ==, 1);   /* the war began in 2011 */
+  g_assert_true (gtk_widget_activate_action (widget, "timeline.playhead-end", NULL));
+  g_assert_cmpint (atlas_context_get_playhead (fixture->context), ==, to);
+  g_assert_cmpuint (atlas_timeline_get_n_drawn (fixture->timeline), ==,
+                    atlas_dataset_get_n_events (fixture->dataset));
+
+  /* Enter selects the latest event at or before the playhead */
+  atlas_context_set_playhead (fixture->context, civil (2016, 12, 4, 12));
+  g_assert_true (gtk_widget_activate_action (widget, "timeline.select-at-playhead", NULL));
+  g_assert_cmpstr (atlas_event_get_id (atlas_selection_get_first (atlas_context_get_selection (fixture->context))),
+                   ==, "moscow-aid-to-furqan");
+  gtk_test_widget_wait_for_draw (widget);
+}
+
+static void
+test_timeline_filter (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  AtlasFilter *filter = atlas_context_get_filter (fixture->context);
+  AtlasActor *army_of_islam = atlas_dataset_lookup_actor (fixture->dataset, "army-of-islam");
+  guint n_events;
+  gint64 from, to;
+
+  g_assert_nonnull (army_of_islam);
+  atlas_dataset_get_actor_events (fixture->dataset, army_of_islam, &n_events);
+  g_assert_cmpuint (n_events, >, 0);
+
+  /* filtered-out events are not drawn at all */
+  atlas_filter_set_only_actor (filter, army_of_islam);
+  g_assert_cmpuint (atlas_timeline_get_n_drawn (fixture->timeline), ==, n_events);
+  g_assert_false (atlas_timeline_get_event_position (fixture->timeline,
+                                                     atlas_dataset_lookup_event (fixture->dataset,
+                                                                                 "mig-29-crash"),
+                                                     NULL, NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->timeline));
+  atlas_filter_reset (filter);
+  g_assert_cmpuint (atlas_timeline_get_n_drawn (fixture->timeline), ==,
+                    atlas_dataset_get_n_events (fixture->dataset));
+
+  /* a time window (what a Shift+drag sets) is cleared by Escape */
+  atlas_filter_set_time_window (filter, civil (2016, 12, 2, 0), civil (2016, 12, 4, 0));
+  g_assert_cmpuint (atlas_timeline_get_n_drawn (fixture->timeline), ==,
+                    atlas_context_get_n_visible (fixture->context));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->timeline));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->timeline), "timeline.clear-window", NULL));
+  atlas_filter_get_time_window (filter, &from, &to);
+  g_assert_cmpint (from, ==, ATLAS_TIME_NONE);
+  g_assert_cmpint (to, ==, ATLAS_TIME_NONE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/timeline/framing", Fixture, NULL,
+              fixture_setup, test_timeline_framing, fixture_teardown);
+  g_test_add ("/timeline/click-selects", Fixture, NULL,
+              fixture_setup, test_timeline_click_selects, fixture_teardown);
+  g_test_add ("/timeline/playhead-keys", Fixture, NULL,
+              fixture_setup, test_timeline_playhead_keys, fixture_teardown);
+  g_test_add ("/timeline/filter", Fixture, NULL,
+              fixture_setup, test_timeline_filter, fixture_teardown);
+
+  return g_test_run ();
+}
