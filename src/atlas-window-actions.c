@@ -206,6 +206,7 @@ atlas_window_class_install_actions (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL,
                                    clear_selection_action);
   gtk_widget_class_install_property_action (widget_class, "win.up-to-playhead", "up-to-playhead");
+  gtk_widget_class_install_property_action (widget_class, "win.basemap", "basemap");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);

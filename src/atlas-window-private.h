@@ -6,6 +6,7 @@
 #pragma once
 
 #include "atlas-actor-sidebar.h"
+#include "atlas-basemap-source.h"
 #include "atlas-event-details.h"
 #include "atlas-map-view.h"
 #include "atlas-timeline.h"
@@ -43,6 +44,7 @@ struct _AtlasWindow
 
   /* owned */
   AtlasContext         *context;
+  AtlasBasemapSource   *basemap;
   GSettings            *settings;
   GCancellable         *load_cancellable;
   GFile                *file;          /* the file of the dataset shown */
@@ -64,5 +66,8 @@ void  atlas_window_reload                (AtlasWindow      *self);
 void  atlas_window_cancel_load           (AtlasWindow      *self);
 void  atlas_window_toast                 (AtlasWindow      *self,
                                           const char       *message);
+/* "offline" (the bundled basemap) or "openstreetmap" (online, opt-in) */
+void  atlas_window_set_basemap           (AtlasWindow      *self,
+                                          const char       *name);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-application.h"
+#include "atlas-basemap-source.h"
 #include "atlas-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -18,6 +19,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_UP_TO_PLAYHEAD,
+  PROP_BASEMAP,
   N_PROPS
 };
 
@@ -308,6 +310,15 @@ set_loading (AtlasWindow *self,
   atlas_window_update_actions (self);
 }
 
+static void
+style_dark_changed_cb (AtlasWindow *self)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (self->basemap != NULL)
+    atlas_basemap_source_set_dark (self->basemap, adw_style_manager_get_dark (style));
+}
+
 /* Callbacks */
 
 static void
@@ -398,31 +409,41 @@ stop_search_cb (AtlasWindow    *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
-static void
-paned_max_position_cb (AtlasWindow *self)
+/* Restores the timeline's height once the paned has its real size: GtkPaned
+ * positions count from the top, the saved value from the bottom. */
+static gboolean
+paned_restore_tick_cb (GtkWidget     *widget,
+                       GdkFrameClock *frame_clock,
+                       gpointer       user_data)
 {
-  int max_position;
-  int timeline_height = 220;
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+  int height = gtk_widget_get_height (widget);
+  int timeline_height = 280;
 
-  if (self->paned_restored)
-    return;
-
-  g_object_get (self->paned, "max-position", &max_position, NULL);
-  if (max_position <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->paned)))
-    return;
+  if (height <= 0)
+    return G_SOURCE_CONTINUE;
 
   if (self->settings != NULL)
     timeline_height = g_settings_get_int (self->settings, "timeline-height");
 
-  timeline_height = CLAMP (timeline_height, 140, MAX (140, max_position / 2));
-  gtk_paned_set_position (self->paned, max_position - timeline_height);
+  timeline_height = CLAMP (timeline_height, 140, MAX (140, height / 2));
+  gtk_paned_set_position (self->paned, height - timeline_height);
   self->paned_restored = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+paned_map_cb (AtlasWindow *self)
+{
+  if (!self->paned_restored)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->paned), paned_restore_tick_cb, self, NULL);
 }
 
 static void
 save_window_state (AtlasWindow *self)
 {
-  int width, height, max_position;
+  int width, height;
 
   if (self->settings == NULL)
     return;
@@ -436,10 +457,10 @@ save_window_state (AtlasWindow *self)
       g_settings_set_int (self->settings, "window-height", height);
     }
 
-  g_object_get (self->paned, "max-position", &max_position, NULL);
   if (self->paned_restored)
     g_settings_set_int (self->settings, "timeline-height",
-                        max_position - gtk_paned_get_position (self->paned));
+                        gtk_widget_get_height (GTK_WIDGET (self->paned)) -
+                        gtk_paned_get_position (self->paned));
   g_settings_set_boolean (self->settings, "sidebar-visible", adw_flap_get_reveal_flap (self->flap));
 }
 
@@ -460,15 +481,15 @@ static void
 atlas_window_constructed (GObject *object)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
+  g_autofree char *basemap = NULL;
   GtkApplication *app;
 
   G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
 
   if (self->context == NULL)
-    {
-      self->context = atlas_context_new ();
-      g_object_notify_by_pspec (object, properties[PROP_CONTEXT]);
-    }
+    self->context = atlas_context_new ();
+  /* The template's bindings were made before the construct property was set. */
+  g_object_notify_by_pspec (object, properties[PROP_CONTEXT]);
 
   g_signal_connect_object (self->context, "visible-changed",
                            G_CALLBACK (context_visible_changed_cb), self, G_CONNECT_SWAPPED);
@@ -494,7 +515,10 @@ atlas_window_constructed (GObject *object)
                                 g_settings_get_boolean (self->settings, "sidebar-visible"));
       atlas_context_set_up_to_playhead (self->context,
                                         g_settings_get_boolean (self->settings, "up-to-playhead"));
+      basemap = g_settings_get_string (self->settings, "basemap");
     }
+
+  atlas_window_set_basemap (self, basemap != NULL ? basemap : "offline");
 
   update_title (self);
   update_counts (self);
@@ -515,6 +539,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
   g_clear_object (&self->loading_file);
+  g_clear_object (&self->basemap);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
@@ -544,6 +569,12 @@ atlas_window_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
 
+    case PROP_BASEMAP:
+      g_value_set_string (value, self->basemap != NULL &&
+                                 atlas_basemap_source_get_upstream (self->basemap) != NULL
+                                 ? "openstreetmap" : "offline");
+      break;
+
     case PROP_UP_TO_PLAYHEAD:
       g_value_set_boolean (value, self->context != NULL &&
                                   atlas_context_get_up_to_playhead (self->context));
@@ -566,6 +597,11 @@ atlas_window_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_BASEMAP:
+      if (self->map_view != NULL)
+        atlas_window_set_basemap (self, g_value_get_string (value));
       break;
 
     case PROP_UP_TO_PLAYHEAD:
@@ -602,6 +638,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
     g_param_spec_boolean ("up-to-playhead", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BASEMAP] =
+    g_param_spec_string ("basemap", NULL, NULL,
+                         "offline",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATLAS_TYPE_ACTOR_SIDEBAR);
@@ -643,10 +683,10 @@ atlas_window_init (AtlasWindow *self)
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-  g_signal_connect_object (self->paned, "notify::max-position",
-                           G_CALLBACK (paned_max_position_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->paned, "map",
-                           G_CALLBACK (paned_max_position_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (paned_map_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Internal API */
@@ -691,6 +731,24 @@ atlas_window_reload (AtlasWindow *self)
 
   file = g_object_ref (self->file);
   atlas_window_open_file (self, file);
+}
+
+void
+atlas_window_set_basemap (AtlasWindow *self,
+                          const char  *name)
+{
+  g_autoptr(AtlasBasemapSource) source = NULL;
+  gboolean online = g_strcmp0 (name, "openstreetmap") == 0;
+
+  /* The network is used only when the user has chosen online tiles. */
+  source = online ? atlas_basemap_source_new_online () : atlas_basemap_source_new ();
+  g_set_object (&self->basemap, source);
+  style_dark_changed_cb (self);
+  atlas_map_view_set_map_source (self->map_view, SHUMATE_MAP_SOURCE (source));
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "basemap", online ? "openstreetmap" : "offline");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASEMAP]);
 }
 
 /* Public API */

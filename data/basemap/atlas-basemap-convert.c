@@ -499,6 +499,16 @@ box_contains_point (const AtlasBasemapBox *box,
   return p[0] >= box->x0 && p[0] <= box->x1 && p[1] >= box->y0 && p[1] <= box->y1;
 }
 
+/* As atlas_basemap_layer_add_shape() stores coordinates. */
+static gint32
+round_to_grid (gint32 v,
+               guint  shift)
+{
+  if (shift == 0)
+    return v;
+  return (gint32) (((gint64) v + (1 << (shift - 1))) >> shift) << shift;
+}
+
 static void
 add_simplified_ring (AtlasBasemapLayer *layer,
                      const Band        *band,
@@ -514,6 +524,7 @@ add_simplified_ring (AtlasBasemapLayer *layer,
   double tolerance = band->tolerance;
   gsize m = 0;
   double area_in;
+  int original_crossing = -1;
 
   for (guint i = 0; i < n; i++)
     {
@@ -527,28 +538,45 @@ add_simplified_ring (AtlasBasemapLayer *layer,
     return;
 
   area_in = atlas_geo_ring_area2 (xy, n);
-  for (int attempt = 0; attempt < 4; attempt++, tolerance /= 2)
+  if (area_in == 0)
+    return;   /* degenerate in DCW */
+  for (int attempt = 0; attempt < 5; attempt++, tolerance /= 2)
     {
       gsize kept = atlas_geo_simplify_ring (xy, n, tolerance, keep);
       double area_out;
 
+      /* Judge the ring as it will be stored: on the layer's grid, repeats dropped. */
       m = 0;
       for (gsize i = 0; i < kept; i++)
         {
-          out[2 * m] = xy[2 * keep[i]];
-          out[2 * m + 1] = xy[2 * keep[i] + 1];
+          gint32 px_ = round_to_grid (xy[2 * keep[i]], band->shift);
+          gint32 py_ = round_to_grid (xy[2 * keep[i] + 1], band->shift);
+
+          if (m > 0 && out[2 * (m - 1)] == px_ && out[2 * (m - 1) + 1] == py_)
+            continue;
+          out[2 * m] = px_;
+          out[2 * m + 1] = py_;
           m++;
         }
+      while (m > 1 && out[0] == out[2 * (m - 1)] && out[1] == out[2 * (m - 1) + 1])
+        m--;
       if (m < 3)
         continue;
       area_out = atlas_geo_ring_area2 (out, m);
       /* Keep the orientation (so non-zero filling stays right) and, where a finer
        * tolerance can, a simple ring. */
       if ((area_out > 0) != (area_in > 0) || area_out == 0)
-        continue;
-      if (m < 20000 && atlas_geo_ring_self_intersects (out, m) &&
-          !atlas_geo_ring_self_intersects (xy, n) && attempt < 3)
-        continue;
+        {
+          m = 0;
+          continue;
+        }
+      if (attempt < 4 && atlas_geo_ring_self_intersects (out, m))
+        {
+          if (original_crossing < 0)
+            original_crossing = atlas_geo_ring_self_intersects (xy, n);
+          if (!original_crossing)
+            continue;
+        }
       break;
     }
   if (m < 3)
@@ -559,9 +587,12 @@ add_simplified_ring (AtlasBasemapLayer *layer,
                                                               ring->hole ? ATLAS_BASEMAP_SHAPE_HOLE
                                                                          : ATLAS_BASEMAP_SHAPE_LAND,
                                                               ring->country, out, m);
-    if (shape->n_points < 3)
+    double area_rounded = shape->n_points < 3 ? 0 :
+      atlas_geo_ring_area2 (atlas_basemap_layer_shape_points (layer, shape), shape->n_points);
+
+    if (shape->n_points < 3 || area_rounded == 0 || (area_rounded > 0) != (area_in > 0))
       {
-        /* Rounding to the layer's precision merged it away: drop it again. */
+        /* Rounding to the layer's precision merged it away or turned it over: drop it. */
         g_array_set_size (layer->coords, shape->offset);
         g_array_set_size (layer->shapes, layer->shapes->len - 1);
         return;

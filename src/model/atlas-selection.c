@@ -199,12 +199,12 @@ atlas_selection_select_events (AtlasSelection  *self,
   g_return_if_fail (ATLAS_IS_SELECTION (self));
   g_return_if_fail (events != NULL || n_events == 0);
 
+  for (guint i = 0; i < n_events; i++)
+    g_return_if_fail (ATLAS_IS_EVENT (events[i]));
+
   sorted = g_ptr_array_new_full (n_events, g_object_unref);
   for (guint i = 0; i < n_events; i++)
-    {
-      g_return_if_fail (ATLAS_IS_EVENT (events[i]));
-      g_ptr_array_add (sorted, g_object_ref (events[i]));
-    }
+    g_ptr_array_add (sorted, g_object_ref (events[i]));
 
   g_ptr_array_sort (sorted, compare_events);
 

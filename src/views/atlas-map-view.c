@@ -431,9 +431,10 @@ activate_marker (AtlasMapView *self,
   if (events->len == 0)
     return;
 
-  if (events->len == 1)
-    atlas_selection_select_event (selection, g_ptr_array_index (events, 0));
-  else
+  /* The place's events become the selection at once, so map, timeline and
+   * details show them all; with several, the popover lets the user pick one. */
+  atlas_selection_select_events (selection, (AtlasEvent **) events->pdata, events->len);
+  if (events->len > 1)
     show_event_popover (self, marker, events);
 }
 
@@ -529,7 +530,6 @@ marker_query_tooltip_cb (AtlasMapView *self,
   int marker;
   guint count;
 
-  g_printerr ("query-tooltip %d %d\n", x, y);
   if (self->context == NULL || keyboard_mode)
     return FALSE;
 
@@ -544,17 +544,6 @@ marker_query_tooltip_cb (AtlasMapView *self,
   gtk_tooltip_set_text (tooltip, text);
 
   return TRUE;
-}
-
-static void
-marker_motion_cb (AtlasMapView             *self,
-                  double                    x,
-                  double                    y,
-                  GtkEventControllerMotion *controller)
-{
-  gboolean over = atlas_marker_layer_pick (self->marker_layer, x, y) >= 0;
-
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->marker_layer), over ? "pointer" : NULL);
 }
 
 static void
@@ -814,7 +803,6 @@ atlas_map_view_init (AtlasMapView *self)
   g_autoptr(ShumateRasterRenderer) blank = NULL;
   ShumateViewport *viewport;
   GtkGesture *click;
-  GtkEventController *motion;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -842,9 +830,8 @@ atlas_map_view_init (AtlasMapView *self)
   g_signal_connect_swapped (click, "released", G_CALLBACK (marker_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->marker_layer), GTK_EVENT_CONTROLLER (click));
 
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect_swapped (motion, "motion", G_CALLBACK (marker_motion_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->marker_layer), motion);
+  /* the layer is only hit over its markers */
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->marker_layer), "pointer");
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->marker_layer), TRUE);
   g_signal_connect_swapped (self->marker_layer, "query-tooltip",

@@ -669,6 +669,16 @@ atlas_marker_layer_snapshot (GtkWidget   *widget,
       draw_marker (self, snapshot, layout, cache, i, TRUE, dark);
 }
 
+/* The layer takes pointer events over its markers only: elsewhere they go
+ * through to the map, which drags and zooms. */
+static gboolean
+atlas_marker_layer_contains (GtkWidget *widget,
+                             double     x,
+                             double     y)
+{
+  return atlas_marker_layer_pick (ATLAS_MARKER_LAYER (widget), x, y) >= 0;
+}
+
 static void
 atlas_marker_layer_constructed (GObject *object)
 {
@@ -770,6 +780,7 @@ atlas_marker_layer_class_init (AtlasMarkerLayerClass *klass)
   object_class->set_property = atlas_marker_layer_set_property;
 
   widget_class->snapshot = atlas_marker_layer_snapshot;
+  widget_class->contains = atlas_marker_layer_contains;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
