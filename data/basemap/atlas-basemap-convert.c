@@ -148,7 +148,9 @@ read_country (int        ncid,
       nc_get_var_ushort (ncid, yid, dy) != NC_NOERR)
     return FALSE;
 
-  country_tolerance[index] = 1.5 * MAX (1.0 / xscale, 1.0 / yscale);
+  /* DCW draws neighbours from the same boundary, but each country is quantised on its own
+   * grid and some neighbours carry a few hundred metres of disagreement. */
+  country_tolerance[index] = MAX (3.0 * MAX (1.0 / xscale, 1.0 / yscale), 0.015);
 
   for (size_t k = 0; k <= n; k++)
     {
@@ -499,16 +501,6 @@ box_contains_point (const AtlasBasemapBox *box,
   return p[0] >= box->x0 && p[0] <= box->x1 && p[1] >= box->y0 && p[1] <= box->y1;
 }
 
-/* As atlas_basemap_layer_add_shape() stores coordinates. */
-static gint32
-round_to_grid (gint32 v,
-               guint  shift)
-{
-  if (shift == 0)
-    return v;
-  return (gint32) (((gint64) v + (1 << (shift - 1))) >> shift) << shift;
-}
-
 static void
 add_simplified_ring (AtlasBasemapLayer *layer,
                      const Band        *band,
@@ -549,8 +541,8 @@ add_simplified_ring (AtlasBasemapLayer *layer,
       m = 0;
       for (gsize i = 0; i < kept; i++)
         {
-          gint32 px_ = round_to_grid (xy[2 * keep[i]], band->shift);
-          gint32 py_ = round_to_grid (xy[2 * keep[i] + 1], band->shift);
+          gint32 px_ = atlas_basemap_round_to_shift (xy[2 * keep[i]], band->shift);
+          gint32 py_ = atlas_basemap_round_to_shift (xy[2 * keep[i] + 1], band->shift);
 
           if (m > 0 && out[2 * (m - 1)] == px_ && out[2 * (m - 1) + 1] == py_)
             continue;

@@ -23,13 +23,14 @@ typedef struct
 
 G_DEFINE_QUARK (atlas-basemap-data-error-quark, atlas_basemap_data_error)
 
-static inline gint32
-round_to_shift (gint32 v,
-                guint  shift)
+gint32
+atlas_basemap_round_to_shift (gint32 v,
+                              guint  shift)
 {
   if (shift == 0)
     return v;
-  return (gint32) (((gint64) v + (1 << (shift - 1))) >> shift) << shift;
+  /* multiply rather than shift left: shifting a negative value is undefined */
+  return (gint32) ((((gint64) v + (1 << (shift - 1))) >> shift) * ((gint64) 1 << shift));
 }
 
 static void
@@ -184,10 +185,10 @@ read_layer (Reader             *r,
       if (r->failed || n > (r->len - r->pos) / 2 || w > G_MAXINT32 / 2 || h > G_MAXINT32 / 2)
         return FALSE;
 
-      shape.bbox.x0 = (gint32) (x << shift);
-      shape.bbox.y0 = (gint32) (y << shift);
-      shape.bbox.x1 = (gint32) ((x + (gint64) w) << shift);
-      shape.bbox.y1 = (gint32) ((y + (gint64) h) << shift);
+      shape.bbox.x0 = (gint32) (x * ((gint64) 1 << shift));
+      shape.bbox.y0 = (gint32) (y * ((gint64) 1 << shift));
+      shape.bbox.x1 = (gint32) ((x + (gint64) w) * ((gint64) 1 << shift));
+      shape.bbox.y1 = (gint32) ((y + (gint64) h) * ((gint64) 1 << shift));
       shape.n_points = (guint32) n;
       shape.offset = layer->coords->len;
       g_array_set_size (layer->coords, layer->coords->len + 2 * n);
@@ -207,8 +208,8 @@ read_layer (Reader             *r,
               return FALSE;
             }
           p = &g_array_index (layer->coords, gint32, shape.offset + 2 * k);
-          p[0] = (gint32) (x << shift);
-          p[1] = (gint32) (y << shift);
+          p[0] = (gint32) (x * ((gint64) 1 << shift));
+          p[1] = (gint32) (y * ((gint64) 1 << shift));
         }
       g_array_append_val (layer->shapes, shape);
     }
@@ -319,8 +320,8 @@ atlas_basemap_layer_add_shape (AtlasBasemapLayer     *layer,
   /* Round to the layer's precision and drop the repeats that rounding makes. */
   for (gsize i = 0; i < n_points; i++)
     {
-      gint32 p[2] = { round_to_shift (points[2 * i], layer->shift),
-                      round_to_shift (points[2 * i + 1], layer->shift) };
+      gint32 p[2] = { atlas_basemap_round_to_shift (points[2 * i], layer->shift),
+                      atlas_basemap_round_to_shift (points[2 * i + 1], layer->shift) };
 
       if (shape.n_points > 0)
         {

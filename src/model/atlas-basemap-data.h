@@ -190,4 +190,8 @@ atlas_basemap_box_intersects (const AtlasBasemapBox *a,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasBasemapData, atlas_basemap_data_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasBasemapLayer, atlas_basemap_layer_free)
 
+/* Rounds @v to the nearest multiple of 2^@shift, as layers store coordinates. */
+gint32  atlas_basemap_round_to_shift (gint32 v,
+                                      guint  shift);
+
 G_END_DECLS
