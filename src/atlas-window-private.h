@@ -52,6 +52,8 @@ struct _AtlasWindow
   AtlasWindowOptions   *pending;       /* applied after the next load */
   char                 *error_text;
   guint                 screenshot_id;
+  guint                 screenshot_polls;
+  guint                 screenshot_quiet;
 
   guint                 paned_restored : 1;
 };

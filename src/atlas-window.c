@@ -25,9 +25,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* How long the screenshot waits after the dataset is shown, so that tiles
- * rendered in worker threads and the first layout passes have landed. */
-#define SCREENSHOT_SETTLE_MS 1200
+/* The screenshot is taken once no tile has been pending for QUIET_POLLS polls
+ * in a row (so that layout, framing and the tiles they ask for have landed),
+ * or after MAX_POLLS whatever happens. */
+#define SCREENSHOT_POLL_MS 100
+#define SCREENSHOT_QUIET_POLLS 5
+#define SCREENSHOT_MAX_POLLS 150
 
 AtlasWindowOptions *
 atlas_window_options_new (void)
@@ -231,10 +234,22 @@ take_screenshot (AtlasWindow *self)
     }
 }
 
+/* The screenshot waits until the layout has settled and no tile is being
+ * drawn: polled, since tiles are drawn in worker threads. */
 static gboolean
-screenshot_timeout_cb (gpointer user_data)
+screenshot_poll_cb (gpointer user_data)
 {
   AtlasWindow *self = user_data;
+  gboolean settled;
+
+  self->screenshot_polls++;
+  settled = gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+            (self->basemap == NULL || atlas_basemap_source_get_n_pending (self->basemap) == 0);
+  self->screenshot_quiet = settled ? self->screenshot_quiet + 1 : 0;
+
+  if (self->screenshot_quiet < SCREENSHOT_QUIET_POLLS &&
+      self->screenshot_polls < SCREENSHOT_MAX_POLLS)
+    return G_SOURCE_CONTINUE;
 
   self->screenshot_id = 0;
   take_screenshot (self);
@@ -246,7 +261,9 @@ static void
 schedule_screenshot (AtlasWindow *self)
 {
   g_clear_handle_id (&self->screenshot_id, g_source_remove);
-  self->screenshot_id = g_timeout_add (SCREENSHOT_SETTLE_MS, screenshot_timeout_cb, self);
+  self->screenshot_polls = 0;
+  self->screenshot_quiet = 0;
+  self->screenshot_id = g_timeout_add (SCREENSHOT_POLL_MS, screenshot_poll_cb, self);
 }
 
 static void
@@ -313,10 +330,11 @@ set_loading (AtlasWindow *self,
 static void
 style_dark_changed_cb (AtlasWindow *self)
 {
-  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *basemap = NULL;
 
-  if (self->basemap != NULL)
-    atlas_basemap_source_set_dark (self->basemap, adw_style_manager_get_dark (style));
+  /* Tiles already drawn keep their colours: start over with a new source. */
+  g_object_get (self, "basemap", &basemap, NULL);
+  atlas_window_set_basemap (self, basemap);
 }
 
 /* Callbacks */
@@ -742,8 +760,8 @@ atlas_window_set_basemap (AtlasWindow *self,
 
   /* The network is used only when the user has chosen online tiles. */
   source = online ? atlas_basemap_source_new_online () : atlas_basemap_source_new ();
+  atlas_basemap_source_set_dark (source, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   g_set_object (&self->basemap, source);
-  style_dark_changed_cb (self);
   atlas_map_view_set_map_source (self->map_view, SHUMATE_MAP_SOURCE (source));
 
   if (self->settings != NULL)

@@ -25,6 +25,7 @@ struct _AtlasBasemapSource
   ShumateMapSource *upstream;
 
   guint             scale_factor;
+  guint             n_pending;
   guint             dark : 1;
 };
 
@@ -175,6 +176,15 @@ upstream_done_cb (GObject      *object,
 }
 
 static void
+tile_completed_cb (GTask              *task,
+                   GParamSpec         *pspec,
+                   AtlasBasemapSource *self)
+{
+  g_assert (self->n_pending > 0);
+  self->n_pending--;
+}
+
+static void
 atlas_basemap_source_fill_tile_async (ShumateMapSource    *source,
                                       ShumateTile         *tile,
                                       GCancellable        *cancellable,
@@ -196,6 +206,9 @@ atlas_basemap_source_fill_tile_async (ShumateMapSource    *source,
   job->scale = self->scale_factor;
   job->dark = self->dark;
   g_task_set_task_data (task, job, (GDestroyNotify) tile_job_free);
+
+  self->n_pending++;
+  g_signal_connect_object (task, "notify::completed", G_CALLBACK (tile_completed_cb), self, 0);
 
   if (self->upstream != NULL)
     {
@@ -437,4 +450,12 @@ atlas_basemap_source_get_upstream (AtlasBasemapSource *self)
   g_return_val_if_fail (ATLAS_IS_BASEMAP_SOURCE (self), NULL);
 
   return self->upstream;
+}
+
+guint
+atlas_basemap_source_get_n_pending (AtlasBasemapSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BASEMAP_SOURCE (self), 0);
+
+  return self->n_pending;
 }

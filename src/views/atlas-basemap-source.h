@@ -35,4 +35,7 @@ void                atlas_basemap_source_set_scale_factor (AtlasBasemapSource *s
 /* The online source this one shows, or NULL for the offline basemap. */
 ShumateMapSource   *atlas_basemap_source_get_upstream (AtlasBasemapSource *self);
 
+/* Tiles asked for and not yet delivered: 0 once the map on screen is complete. */
+guint               atlas_basemap_source_get_n_pending (AtlasBasemapSource *self);
+
 G_END_DECLS
