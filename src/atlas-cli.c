@@ -9,9 +9,30 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "atlas-cli.h"
 #include "atlas-model.h"
+
+/* The loader's message is one complete line per problem, each starting with
+ * the file's path; name the file as the user typed it instead. */
+static void
+print_problems (FILE       *err,
+                GFile      *file,
+                const char *given,
+                const char *message)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (path != NULL && g_str_has_prefix (lines[i], path))
+        fprintf (err, "%s%s\n", given, lines[i] + strlen (path));
+      else
+        fprintf (err, "%s\n", lines[i]);
+    }
+}
 
 int
 atlas_cli_validate (const char * const *paths,
@@ -35,9 +56,7 @@ atlas_cli_validate (const char * const *paths,
       dataset = atlas_dataset_new_from_file (file, NULL, &error);
       if (dataset == NULL)
         {
-          /* The loader's message is already one complete line per problem,
-           * each starting with the file name. */
-          fprintf (err, "%s\n", error->message);
+          print_problems (err, file, paths[i], error->message);
           status = 1;
           continue;
         }

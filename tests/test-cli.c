@@ -177,6 +177,26 @@ test_validate_missing_file (void)
   run_clear (&run);
 }
 
+/* Problems name the file as the user typed it, like the OK line does. */
+static void
+test_validate_relative_path (void)
+{
+  g_autofree char *bad = write_temp ("relative.json", "{ \"format\": \"event-atlas\", \"version\": 3 }");
+  g_autofree char *dir = g_path_get_dirname (bad);
+  g_autofree char *cwd = g_get_current_dir ();
+  Run run = { 0 };
+
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  run_app ((const char *[]) { "--validate", "relative.json", NULL }, &run);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "relative.json: "));
+  g_assert_nonnull (strstr (run.err, "version 3"));
+  run_clear (&run);
+  remove_temp (bad);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +208,7 @@ main (int   argc,
   g_test_add_func ("/cli/validate/every-problem", test_validate_reports_every_problem);
   g_test_add_func ("/cli/validate/syntax-error", test_validate_syntax_error);
   g_test_add_func ("/cli/validate/missing-file", test_validate_missing_file);
+  g_test_add_func ("/cli/validate/relative-path", test_validate_relative_path);
 
   return g_test_run ();
 }
