@@ -18,7 +18,12 @@ ATLAS_PACKAGES=(
   desktop-file-utils appstream
   fonts-cantarell fonts-dejavu-core fonts-noto-core
 )
-ATLAS_TEST_PACKAGES=(xvfb xauth imagemagick xdotool)
+ATLAS_TEST_PACKAGES=(xvfb xauth imagemagick xdotool strace util-linux
+  locales libxml2-utils shared-mime-info)
+# Locales the translation tests run in (tests/test-rtl.c needs Arabic for right-to-left).
+ATLAS_TEST_LOCALES=(ar_EG.UTF-8 ru_RU.UTF-8)
+# build-aux/check --fuzz only: libFuzzer comes with clang's runtime
+ATLAS_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 atlas_as_root () {
   if [ "$(id -u)" = 0 ]; then
@@ -41,6 +46,25 @@ atlas_install_packages () {
     atlas_as_root env DEBIAN_FRONTEND=noninteractive \
       apt-get install -y -q --no-install-recommends "${missing[@]}"
   fi
+}
+
+# atlas_ensure_locales LOCALE… — generate the glibc locales that `locale -a` lacks (Debian's
+# /etc/locale.gen + locale-gen).  gettext follows LANGUAGE even in C.UTF-8, but dates and
+# the tests' LC_ALL need the real locale.
+atlas_ensure_locales () {
+  local missing=() loc have
+  have=$(locale -a 2>/dev/null | tr '[:upper:]' '[:lower:]' | sed 's/utf-8/utf8/')
+  for loc in "$@"; do
+    if ! printf '%s\n' "$have" | grep -qx "$(printf '%s' "$loc" | tr '[:upper:]' '[:lower:]' | sed 's/utf-8/utf8/')"; then
+      missing+=("$loc")
+    fi
+  done
+  [ ${#missing[@]} -gt 0 ] || return 0
+  echo "Generating locales: ${missing[*]}" >&2
+  for loc in "${missing[@]}"; do
+    atlas_as_root sed -i "s/^# *\($loc UTF-8\)/\1/" /etc/locale.gen
+  done
+  atlas_as_root locale-gen >/dev/null
 }
 
 # atlas_build BUILDDIR [meson options…]

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <shumate/shumate.h>
 #include <stdio.h>
 
 #include "atlas-application.h"
@@ -75,6 +76,8 @@ about_action_cb (GSimpleAction *action,
                         "website", "https://github.com/eventatlas/event-atlas",
                         "issue-url", "https://github.com/eventatlas/event-atlas/issues",
                         "developers", developers,
+                        /* Translators: your names, one per line, "Name <email>" or "Name https://…" */
+                        "translator-credits", _("translator-credits"),
                         "copyright", "© 2026 Event Atlas developers",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         NULL);
@@ -82,13 +85,17 @@ about_action_cb (GSimpleAction *action,
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
                                       _("Basemap"),
                                       _("Coastlines and borders: Digital Chart of the World, "
-                                        "as packaged by GMT (DCW-GMT)."),
+                                        "as packaged by GMT (DCW-GMT), © the GMT Team. "
+                                        "The Aleppo city detail was drawn for Event Atlas "
+                                        "and is approximate."),
                                       GTK_LICENSE_LGPL_3_0, NULL);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
                                       _("Bundled dataset"),
-                                      _("Events drawn from a news report of 5 December 2016 "
-                                        "datelined Beirut, published by The National, with "
-                                        "Reuters; quoted for research and teaching."),
+                                      _("Events drawn from “Russia and US to discuss rebel "
+                                        "withdrawal from east Aleppo”, a news report datelined "
+                                        "Beirut, 5 December 2016, published by The National; "
+                                        "quoted for research and teaching. The photograph that "
+                                        "ran with the article (Reuters) is not included."),
                                       GTK_LICENSE_CUSTOM, NULL);
   adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
                                                 _("Built with"),
@@ -224,6 +231,10 @@ atlas_application_startup (GApplication *app)
   AtlasApplication *self = ATLAS_APPLICATION (app);
 
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (app);
+
+  /* Tile servers ask clients to say who they are (only online tiles use the network). */
+  shumate_set_user_agent ("EventAtlas/" PACKAGE_VERSION
+                          " (+https://github.com/eventatlas/event-atlas)");
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-export-view.h"
 #include "atlas-window-private.h"
 
 static void
@@ -30,20 +31,47 @@ open_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *mime_type,
-            const char     *pattern)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+/* What Open offers: each supported format, all of them at once, any file */
+static const struct {
+  const char *name;
+  const char *mime_type;
+  const char *pattern;
+} open_formats[] = {
+  { N_("Event Atlas datasets (JSON)"), "application/json", "*.json" },
+  { N_("GeoJSON"), "application/geo+json", "*.geojson" },
+  { N_("ACLED and other CSV tables"), "text/csv", "*.csv" },
+  { N_("TimelineJS timelines (JSON)"), "application/json", "*.json" },
+  { N_("Event Atlas views"), "application/x-event-atlas-view", "*.atlasview" },
+};
 
-  gtk_file_filter_set_name (filter, name);
-  if (mime_type != NULL)
-    gtk_file_filter_add_mime_type (filter, mime_type);
-  if (pattern != NULL)
-    gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (chooser, filter);
+static void
+add_open_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) all_supported = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_files = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all_supported, _("All supported files"));
+  for (guint i = 0; i < G_N_ELEMENTS (open_formats); i++)
+    {
+      gtk_file_filter_add_mime_type (all_supported, open_formats[i].mime_type);
+      gtk_file_filter_add_pattern (all_supported, open_formats[i].pattern);
+    }
+  gtk_file_chooser_add_filter (chooser, all_supported);
+
+  for (guint i = 0; i < G_N_ELEMENTS (open_formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(open_formats[i].name));
+      gtk_file_filter_add_mime_type (filter, open_formats[i].mime_type);
+      gtk_file_filter_add_pattern (filter, open_formats[i].pattern);
+      gtk_file_chooser_add_filter (chooser, filter);
+    }
+
+  gtk_file_filter_set_name (all_files, _("All files"));
+  gtk_file_filter_add_pattern (all_files, "*");
+  gtk_file_chooser_add_filter (chooser, all_files);
+  gtk_file_chooser_set_filter (chooser, all_supported);
 }
 
 static void
@@ -58,8 +86,7 @@ open_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  add_filter (GTK_FILE_CHOOSER (native), _("Event datasets (JSON)"), "application/json", "*.json");
-  add_filter (GTK_FILE_CHOOSER (native), _("All files"), NULL, "*");
+  add_open_filters (GTK_FILE_CHOOSER (native));
   if (self->file != NULL && g_file_is_native (self->file))
     {
       g_autoptr(GFile) parent = g_file_get_parent (self->file);
@@ -70,6 +97,54 @@ open_action (GtkWidget  *widget,
 
   g_signal_connect (native, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  atlas_window_open_recent (ATLAS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+clear_recent_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  atlas_window_clear_recent (ATLAS_WINDOW (widget));
+}
+
+static void
+export_view_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  atlas_export_view_run_dialog (ATLAS_WINDOW (widget));
+}
+
+static void
+export_events_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  atlas_export_events_run_dialog (ATLAS_WINDOW (widget));
+}
+
+static void
+save_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  atlas_export_save_view_run_dialog (ATLAS_WINDOW (widget));
+}
+
+static void
+copy_view_link_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_free (atlas_export_copy_view_link (ATLAS_WINDOW (widget)));
 }
 
 static void
@@ -151,6 +226,17 @@ toggle_sidebar_action (GtkWidget  *widget,
 }
 
 static void
+toggle_source_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->source_revealer,
+                                 !gtk_revealer_get_reveal_child (self->source_revealer));
+}
+
+static void
 clear_filter_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -192,6 +278,13 @@ atlas_window_class_install_actions (AtlasWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-recent", NULL, clear_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.export-view", NULL, export_view_action);
+  gtk_widget_class_install_action (widget_class, "win.export-events", NULL, export_events_action);
+  gtk_widget_class_install_action (widget_class, "win.save-view", NULL, save_view_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-view-link", NULL,
+                                   copy_view_link_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
@@ -200,6 +293,7 @@ atlas_window_class_install_actions (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.center-on-location", "s",
                                    center_on_location_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-source", NULL, toggle_source_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filter", NULL, clear_filter_action);
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, previous_event_action);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, next_event_action);
@@ -210,10 +304,13 @@ atlas_window_class_install_actions (AtlasWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-view", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
                                        "win.frame-visible", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-source", NULL);
   /* Alt+←/→ are bound by the event details (details.previous/next), window-wide. */
 }
 
@@ -230,4 +327,8 @@ atlas_window_update_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.frame-timeline", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-event", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-event", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-view", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-events", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-view", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-view-link", has_dataset);
 }

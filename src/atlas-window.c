@@ -32,6 +32,9 @@ static GParamSpec *properties[N_PROPS];
 #define SCREENSHOT_QUIET_POLLS 5
 #define SCREENSHOT_MAX_POLLS 150
 
+/* how much of a file is read to tell a view (.atlasview) from a dataset */
+#define SNIFF_BYTES 65536
+
 AtlasWindowOptions *
 atlas_window_options_new (void)
 {
@@ -215,6 +218,21 @@ show_errors (AtlasWindow *self,
 }
 
 static void
+show_link_error (AtlasWindow *self,
+                 const char  *message)
+{
+  AdwMessageDialog *dialog;
+
+  g_free (self->error_text);
+  self->error_text = g_strdup (message);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Could Not Open the Link"), message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 take_screenshot (AtlasWindow *self)
 {
   g_autoptr(AtlasWindowOptions) options = g_steal_pointer (&self->pending);
@@ -315,11 +333,30 @@ apply_pending (AtlasWindow *self)
     }
 }
 
+/* reports may still arrive after a load was cancelled or replaced */
+static void
+load_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  if (self->load_cancellable == NULL || g_cancellable_is_cancelled (self->load_cancellable))
+    return;
+
+  gtk_progress_bar_set_fraction (self->loading_progress, fraction);
+  gtk_progress_bar_set_fraction (self->header_load_progress, fraction);
+}
+
 static void
 set_loading (AtlasWindow *self,
              gboolean     loading)
 {
   gtk_spinner_set_spinning (self->loading_spinner, loading);
+  gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
+  gtk_progress_bar_set_fraction (self->header_load_progress, 0.0);
+  /* the dataset shown stays until the new one is complete */
+  gtk_widget_set_visible (self->header_load_box,
+                          loading && atlas_context_get_dataset (self->context) != NULL);
 
   if (loading && atlas_context_get_dataset (self->context) == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -348,6 +385,8 @@ load_ready_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(AtlasViewState) view = NULL;
+  gboolean auto_reload;
 
   dataset = atlas_dataset_load_finish (result, &error);
 
@@ -358,6 +397,10 @@ load_ready_cb (GObject      *object,
   g_clear_object (&self->load_cancellable);
   set_loading (self, FALSE);
 
+  auto_reload = self->auto_reload;
+  self->auto_reload = FALSE;
+  view = g_steal_pointer (&self->pending_view);
+
   if (dataset == NULL)
     {
       show_errors (self, file, error->message);
@@ -367,14 +410,101 @@ load_ready_cb (GObject      *object,
       return;
     }
 
+  /* a reload keeps what the user was looking at, where the ids still exist */
+  if (view == NULL && self->file != NULL && g_file_equal (self->file, file) &&
+      atlas_context_get_dataset (self->context) != NULL)
+    { if (!g_getenv ("EXP_NOVIEW")) view = atlas_window_capture_view (self); }
+
   g_clear_pointer (&self->error_text, g_free);
   g_set_object (&self->file, file);
   remember_recent (self, file);
+  atlas_window_watch_file (self);
 
   atlas_context_set_dataset (self->context, dataset);
   gtk_stack_set_visible_child_name (self->stack, "main");
 
+  if (view != NULL)
+    atlas_window_restore_view (self, view);
+
+  if (auto_reload)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("Reloaded “%s” — it changed on disk"), basename);
+      atlas_window_toast (self, message);
+    }
+
   apply_pending (self);
+}
+
+static gboolean
+sniff_read_more_cb (const char *file_contents,
+                    goffset     file_size,
+                    gpointer    user_data)
+{
+  return file_size < SNIFF_BYTES;
+}
+
+static void
+sniff_ready_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasViewState) view = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_partial_contents_finish (G_FILE (object), result, &contents, &length,
+                                            NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* the dataset loader reports an unreadable file in its own words */
+      g_clear_error (&error);
+    }
+  else if (length < SNIFF_BYTES &&
+           g_strstr_len (contents, length, "\"" ATLAS_VIEW_STATE_FORMAT "\"") != NULL)
+    {
+      view = atlas_view_state_from_json (contents, length, &error);
+      if (view == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        g_clear_error (&error);
+      else if (view != NULL && self->pending_view != NULL)
+        {
+          g_clear_pointer (&view, atlas_view_state_free);
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("A view must name a dataset, not another view"));
+        }
+    }
+
+  if (view == NULL && error == NULL)
+    {
+      atlas_dataset_load_with_progress_async (self->loading_file, load_progress_cb,
+                                              g_object_ref (self), g_object_unref,
+                                              self->load_cancellable, load_ready_cb,
+                                              g_object_ref (self));
+      return;
+    }
+
+  file = g_steal_pointer (&self->loading_file);
+  g_clear_object (&self->load_cancellable);
+  set_loading (self, FALSE);
+
+  if (view != NULL)
+    {
+      atlas_window_open_view (self, g_steal_pointer (&view));
+      return;
+    }
+
+  g_clear_pointer (&self->pending_view, atlas_view_state_free);
+  g_clear_pointer (&self->pending, atlas_window_options_free);
+  show_errors (self, file, error->message);
+  if (atlas_context_get_dataset (self->context) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "main");
 }
 
 static void
@@ -409,6 +539,14 @@ selection_changed_cb (AtlasWindow *self)
 
   gtk_revealer_set_reveal_child (self->details_revealer,
                                  atlas_selection_get_n_events (selection) > 0);
+}
+
+static void
+source_revealed_cb (AtlasWindow *self)
+{
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "source-pane-visible",
+                            gtk_revealer_get_reveal_child (self->source_revealer));
 }
 
 static void
@@ -495,12 +633,12 @@ atlas_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
 }
 
+static void application_changed_cb (AtlasWindow *self);
+
 static void
 atlas_window_constructed (GObject *object)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
-  g_autofree char *basemap = NULL;
-  GtkApplication *app;
 
   G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
 
@@ -518,9 +656,30 @@ atlas_window_constructed (GObject *object)
   g_signal_connect_object (atlas_context_get_selection (self->context), "changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
+  atlas_window_set_basemap (self, "offline");
+  /* GtkWindow:application is not a construct property: g_object_new() sets it
+   * after constructed(), so the settings are read when it is set */
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  application_changed_cb (self);
+  g_signal_connect_object (self->source_revealer, "notify::reveal-child",
+                           G_CALLBACK (source_revealed_cb), self, G_CONNECT_SWAPPED);
+
+  update_title (self);
+  update_counts (self);
+  atlas_window_update_actions (self);
+}
+
+static void
+application_changed_cb (AtlasWindow *self)
+{
+  g_autofree char *basemap = NULL;
+  GtkApplication *app;
+
   app = gtk_window_get_application (GTK_WINDOW (self));
-  if (ATLAS_IS_APPLICATION (app))
-    self->settings = atlas_application_get_settings (ATLAS_APPLICATION (app));
+  if (self->settings != NULL || !ATLAS_IS_APPLICATION (app))
+    return;
+
+  self->settings = atlas_application_get_settings (ATLAS_APPLICATION (app));
   if (self->settings != NULL)
     {
       g_object_ref (self->settings);
@@ -531,16 +690,16 @@ atlas_window_constructed (GObject *object)
         gtk_window_maximize (GTK_WINDOW (self));
       adw_flap_set_reveal_flap (self->flap,
                                 g_settings_get_boolean (self->settings, "sidebar-visible"));
+      gtk_revealer_set_reveal_child (self->source_revealer,
+                                     g_settings_get_boolean (self->settings,
+                                                             "source-pane-visible"));
       atlas_context_set_up_to_playhead (self->context,
                                         g_settings_get_boolean (self->settings, "up-to-playhead"));
       basemap = g_settings_get_string (self->settings, "basemap");
+      atlas_window_set_basemap (self, basemap);
     }
 
-  atlas_window_set_basemap (self, basemap != NULL ? basemap : "offline");
-
-  update_title (self);
-  update_counts (self);
-  atlas_window_update_actions (self);
+  atlas_window_files_constructed (self);
 }
 
 static void
@@ -549,6 +708,7 @@ atlas_window_dispose (GObject *object)
   AtlasWindow *self = ATLAS_WINDOW (object);
 
   atlas_window_cancel_load (self);
+  atlas_window_files_dispose (self);
   g_clear_handle_id (&self->screenshot_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
@@ -569,6 +729,7 @@ atlas_window_finalize (GObject *object)
 
   g_clear_pointer (&self->pending, atlas_window_options_free);
   g_free (self->error_text);
+  g_free (self->last_toast);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
 }
@@ -665,6 +826,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_ACTOR_SIDEBAR);
   g_type_ensure (ATLAS_TYPE_EVENT_DETAILS);
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
+  g_type_ensure (ATLAS_TYPE_SOURCE_PANE);
   g_type_ensure (ATLAS_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -676,18 +838,24 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_load_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_load_progress);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, source_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, source_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, playhead_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, clear_filter_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
@@ -705,6 +873,7 @@ atlas_window_init (AtlasWindow *self)
                            G_CALLBACK (paned_map_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_dark_changed_cb), self, G_CONNECT_SWAPPED);
+  atlas_window_files_init (self);
 }
 
 /* Internal API */
@@ -713,6 +882,8 @@ void
 atlas_window_toast (AtlasWindow *self,
                     const char  *message)
 {
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
@@ -798,12 +969,29 @@ atlas_window_open_file (AtlasWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   atlas_window_cancel_load (self);
+  self->auto_reload = FALSE;
+  g_clear_pointer (&self->pending_view, atlas_view_state_free);
+
+  if (g_file_has_uri_scheme (file, ATLAS_VIEW_STATE_SCHEME))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autoptr(GError) error = NULL;
+      AtlasViewState *view = atlas_view_state_from_uri (uri, &error);
+
+      if (view == NULL)
+        show_link_error (self, error->message);
+      else
+        atlas_window_open_view (self, view);
+      return;
+    }
 
   self->load_cancellable = g_cancellable_new ();
   self->loading_file = g_object_ref (file);
   set_loading (self, TRUE);
 
-  atlas_dataset_load_async (file, self->load_cancellable, load_ready_cb, g_object_ref (self));
+  /* a view file is told by its content, before the dataset loader sees it */
+  g_file_load_partial_contents_async (file, self->load_cancellable, sniff_read_more_cb,
+                                      sniff_ready_cb, g_object_ref (self));
 }
 
 void

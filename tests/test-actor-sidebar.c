@@ -204,6 +204,121 @@ test_sidebar_highlight (Fixture       *fixture,
                                                             atlas_event_get_participant (nurse, 0, NULL)));
 }
 
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* "Name:count Name:count …" of the connections list in the open menu */
+static char *
+describe_connections (GtkListBox *list)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (row);
+      GtkWidget *name = gtk_widget_get_first_child (box);
+      GtkWidget *count = gtk_widget_get_next_sibling (name);
+
+      g_string_append_printf (text, "%s%s:%s", i > 0 ? " " : "",
+                              gtk_label_get_text (GTK_LABEL (name)),
+                              gtk_label_get_text (GTK_LABEL (count)));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_connections (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AtlasActor *kerry = find_actor (fixture->dataset, "John Kerry");
+  AtlasFilter *filter = atlas_context_get_filter (fixture->context);
+  GtkPopover *popover;
+  GtkListBox *list;
+  g_autofree char *described = NULL;
+
+  popover = atlas_actor_sidebar_open_actor_menu (fixture->sidebar, kerry);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->sidebar));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  list = GTK_LIST_BOX (find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX, "connections-list"));
+  g_assert_nonnull (list);
+  described = describe_connections (list);
+  /* Kerry shares the Rome proposals with Lavrov (and the United States) */
+  g_assert_cmpstr (described, ==, "Sergei Lavrov:1 United States:1");
+
+  /* a click on Lavrov shows Lavrov's events only */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpuint (atlas_filter_get_n_actors (filter), ==, 1);
+  g_assert_true (atlas_filter_get_actor_active (filter, find_actor (fixture->dataset, "Lavrov")));
+  g_assert_cmpuint (atlas_context_get_n_visible (fixture->context), ==, 4);
+}
+
+static void
+test_claims (Fixture       *fixture,
+             gconstpointer  data)
+{
+  AtlasActor *ministry = find_actor (fixture->dataset, "Russian Defence Ministry");
+  AtlasFilter *filter = atlas_context_get_filter (fixture->context);
+  GtkPopover *popover;
+  GtkWidget *claims, *chip, *chip_label, *clear;
+
+  popover = atlas_actor_sidebar_open_actor_menu (fixture->sidebar, ministry);
+  claims = find_widget (GTK_WIDGET (popover), GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (claims);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (claims)), ==, "Only _Claims by This Actor");
+  g_signal_emit_by_name (claims, "clicked");
+
+  /* what the ministry said: the Su-33 crash and that operations go on */
+  g_assert_true (atlas_filter_get_claimant (filter) == ministry);
+  g_assert_cmpuint (atlas_context_get_n_visible (fixture->context), ==, 2);
+  g_assert_true (atlas_context_is_visible (fixture->context,
+                                           atlas_dataset_lookup_event (fixture->dataset,
+                                                                       "su-33-crash")));
+
+  /* the chip above the list says so and takes it away */
+  chip = find_widget (GTK_WIDGET (fixture->sidebar), GTK_TYPE_BOX, "claimant-chip");
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_get_visible (chip));
+  chip_label = find_widget (chip, GTK_TYPE_LABEL, NULL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (chip_label)), ==,
+                   "Claimed by Russian Defence Ministry");
+
+  /* the menu now offers to undo it */
+  popover = atlas_actor_sidebar_open_actor_menu (fixture->sidebar, ministry);
+  claims = find_widget (GTK_WIDGET (popover), GTK_TYPE_BUTTON, NULL);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (claims)), ==, "Show _Every Claim");
+  gtk_popover_popdown (popover);
+
+  clear = find_widget (chip, GTK_TYPE_BUTTON, NULL);
+  g_signal_emit_by_name (clear, "clicked");
+  g_assert_null (atlas_filter_get_claimant (filter));
+  g_assert_false (gtk_widget_get_visible (chip));
+  g_assert_cmpuint (atlas_context_get_n_visible (fixture->context), ==,
+                    atlas_dataset_get_n_events (fixture->dataset));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +334,10 @@ main (int   argc,
               fixture_setup, test_sidebar_toggle_actor, fixture_teardown);
   g_test_add ("/actor-sidebar/only-actor", Fixture, NULL,
               fixture_setup, test_sidebar_only_actor, fixture_teardown);
+  g_test_add ("/actor-sidebar/connections", Fixture, NULL,
+              fixture_setup, test_connections, fixture_teardown);
+  g_test_add ("/actor-sidebar/claims", Fixture, NULL,
+              fixture_setup, test_claims, fixture_teardown);
   g_test_add ("/actor-sidebar/highlight", Fixture, NULL,
               fixture_setup, test_sidebar_highlight, fixture_teardown);
 

@@ -484,6 +484,77 @@ test_event_details (Fixture       *fixture,
   g_assert_cmpstr (atlas_actor_get_name_for (actor (fixture, "russia"), "fr"), ==, "Russia");
 }
 
+static void
+notify_claimant_cb (AtlasFilter *filter,
+                    GParamSpec  *pspec,
+                    guint       *n_notify)
+{
+  (*n_notify)++;
+}
+
+/* e1 is said by Lavrov and attributed to him; e4 has him as an agent only; the
+ * UN speaks in e3, Assad in e5 */
+static void
+test_claimant (Fixture       *fixture,
+               gconstpointer  data)
+{
+  guint n_notify = 0;
+
+  g_signal_connect (fixture->filter, "notify::claimant", G_CALLBACK (notify_claimant_cb),
+                    &n_notify);
+  g_assert_null (atlas_filter_get_claimant (fixture->filter));
+
+  atlas_filter_set_claimant (fixture->filter, actor (fixture, "lavrov"));
+  g_assert_true (atlas_filter_get_claimant (fixture->filter) == actor (fixture, "lavrov"));
+  g_assert_false (atlas_filter_is_empty (fixture->filter));
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_cmpuint (fixture->n_visible_changed, ==, 1);
+  assert_visible (fixture, "3");
+
+  /* no change, no signal */
+  atlas_filter_set_claimant (fixture->filter, actor (fixture, "lavrov"));
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_cmpuint (fixture->n_visible_changed, ==, 1);
+
+  atlas_filter_set_claimant (fixture->filter, actor (fixture, "un"));
+  assert_visible (fixture, "1");
+  atlas_filter_set_claimant (fixture->filter, actor (fixture, "assad"));
+  assert_visible (fixture, "4");
+  atlas_filter_set_claimant (fixture->filter, actor (fixture, "kerry"));
+  assert_visible (fixture, "");
+
+  /* Russia claims nothing itself; with its members, what Lavrov claims */
+  atlas_filter_set_claimant (fixture->filter, actor (fixture, "russia"));
+  assert_visible (fixture, "");
+  fixture->n_visible_changed = 0;
+  atlas_filter_set_include_members (fixture->filter, TRUE);
+  g_assert_cmpuint (fixture->n_visible_changed, ==, 1);
+  assert_visible (fixture, "3");
+
+  /* on top of the actor filter (the context's fast path) and the window */
+  atlas_filter_set_claimant (fixture->filter, actor (fixture, "lavrov"));
+  atlas_filter_set_only_actor (fixture->filter, actor (fixture, "kerry"));
+  assert_visible (fixture, "3");
+  atlas_filter_set_only_actor (fixture->filter, actor (fixture, "rebels"));
+  assert_visible (fixture, "");
+  atlas_filter_set_only_actor (fixture->filter, NULL);
+  atlas_filter_set_time_window (fixture->filter, atlas_time_from_civil (2016, 12, 6, 0, 0, 0),
+                                ATLAS_TIME_NONE);
+  assert_visible (fixture, "");
+
+  n_notify = 0;
+  atlas_filter_reset (fixture->filter);
+  g_assert_null (atlas_filter_get_claimant (fixture->filter));
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_true (atlas_filter_is_empty (fixture->filter));
+  assert_visible (fixture, "0 1 2 3 4 5");
+
+  /* a new dataset drops the claimant with the rest of the filter */
+  atlas_filter_set_claimant (fixture->filter, actor (fixture, "lavrov"));
+  atlas_context_set_dataset (fixture->context, NULL);
+  g_assert_null (atlas_filter_get_claimant (fixture->filter));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -499,6 +570,7 @@ main (int   argc,
   ADD ("/context/filter/category", test_category);
   ADD ("/context/filter/search", test_search);
   ADD ("/context/filter/time-window", test_time_window);
+  ADD ("/context/filter/claimant", test_claimant);
   ADD ("/context/playhead", test_playhead);
   ADD ("/context/set-dataset", test_set_dataset);
   ADD ("/context/selection", test_selection);

@@ -11,6 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/resource.h>
+
+#include "atlas-json-scan.h"
 #include "atlas-model.h"
 
 typedef struct
@@ -32,7 +35,8 @@ static const BadCase bad_cases[] = {
   { "root-array.json", ATLAS_DATASET_ERROR_FORMAT,
     "@: not an event-atlas dataset (expected a JSON object, got an array)" },
   { "not-event-atlas.json", ATLAS_DATASET_ERROR_FORMAT,
-    "@: not an event-atlas dataset (expected \"format\": \"event-atlas\")" },
+    "@: not an event-atlas dataset, GeoJSON FeatureCollection or TimelineJS timeline "
+    "(expected \"format\": \"event-atlas\")" },
   { "version-2.json", ATLAS_DATASET_ERROR_VERSION,
     "@: version 2 is newer than this program understands (it reads version 1)" },
   { "version-0.json", ATLAS_DATASET_ERROR_FORMAT,
@@ -105,6 +109,33 @@ static const BadCase bad_cases[] = {
     "@: events[0].title: expected a string, got null\n"
     "@: events[0].start: 2016-13-01: month 13 does not exist\n"
     "@: events[0].places[0].location: unknown location \"nowhere\"" },
+  /* what json-glib would let through (atlas-json-scan.h) */
+  { "control-character.json", ATLAS_DATASET_ERROR_SYNTAX,
+    "@:40:23: raw control character U+0009 in a string (JSON needs it escaped, as \\u0009)" },
+  { "raw-newline.json", ATLAS_DATASET_ERROR_SYNTAX,
+    "@:40:23: raw control character U+000A in a string (JSON needs it escaped, as \\u000A)" },
+  { "unpaired-surrogate.json", ATLAS_DATASET_ERROR_SYNTAX,
+    "@:40:24: unpaired surrogate \\ud800 in a string" },
+  { "lone-low-surrogate.json", ATLAS_DATASET_ERROR_SYNTAX,
+    "@:19:18: unpaired surrogate \\udc01 in a string" },
+  { "escaped-nul.json", ATLAS_DATASET_ERROR_SYNTAX,
+    "@:40:23: \\u0000 is not allowed in a string (it would cut the text short)" },
+  { "invalid-escape.json", ATLAS_DATASET_ERROR_SYNTAX, "@:40:24: invalid escape \\x in a string" },
+  { "duplicate-member.json", ATLAS_DATASET_ERROR_SYNTAX,
+    "@:41:7: duplicate member name \"title\" in an object" },
+  { "integer-overflow.json", ATLAS_DATASET_ERROR_SYNTAX,
+    "@:43:35: integer 99999999999999999999 is out of range "
+    "(-9223372036854775808 to 9223372036854775807)" },
+  { "hex-number.json", ATLAS_DATASET_ERROR_SYNTAX, "@:32:14: invalid number “0x24”" },
+  { "leading-zero.json", ATLAS_DATASET_ERROR_SYNTAX, "@:33:14: invalid number “037.16”" },
+  { "single-quotes.json", ATLAS_DATASET_ERROR_SYNTAX,
+    "@:34:7: single quotes are not JSON (strings take double quotes)" },
+  { "trailing-content.json", ATLAS_DATASET_ERROR_SYNTAX,
+    "@:62:1: unexpected content after the end of the document" },
+  { "nan.json", ATLAS_DATASET_ERROR_SYNTAX,
+    "@:32:16: Parse error: unexpected identifier `NaN', expected value" },
+  { "huge-exponent.json", ATLAS_DATASET_ERROR_INVALID,
+    "@: locations[0].lon: expected a finite number" },
 };
 
 static char *
@@ -601,6 +632,149 @@ test_sorting (void)
   g_assert_false (atlas_dataset_get_bounds (dataset, NULL, NULL, NULL, NULL));
 }
 
+static AtlasDataset *
+load_string (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset = atlas_dataset_new_from_bytes (bytes, "mem", &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+test_huge_array (void)
+{
+  /* 5 million zeros where events go: a type error, in bounded time and memory */
+  const guint n = 5000000;
+  g_autoptr(GString) text = g_string_sized_new (3 * n + 100);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_auto(GStrv) lines = NULL;
+  struct rusage usage;
+  gint64 before;
+
+  g_string_append (text, "{\"format\": \"event-atlas\", \"version\": 1, \"actors\": [], "
+                   "\"locations\": [], \"events\": [0");
+  for (guint i = 1; i < n; i++)
+    g_string_append (text, ", 0");
+  g_string_append (text, "]}\n");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  before = g_get_monotonic_time ();
+  dataset = atlas_dataset_new_from_bytes (bytes, "huge", &error);
+  g_assert_null (dataset);
+  g_assert_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 101);
+  g_assert_cmpstr (lines[0], ==, "huge: events[0]: expected an object, got a number");
+  g_assert_cmpstr (lines[99], ==, "huge: events[99]: expected an object, got a number");
+  g_assert_cmpstr (lines[100], ==, "huge: … and 4999900 more problems");
+#ifndef __SANITIZE_ADDRESS__
+  /* about 3 s and 470 MB at -O2 on a 2-core machine */
+  g_assert_cmpint (g_get_monotonic_time () - before, <, 15 * G_USEC_PER_SEC);
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  g_assert_cmpint (usage.ru_maxrss, <, 1024 * 1024);   /* KiB: under 1 GiB at its peak */
+#else
+  (void) before;
+  (void) usage;
+#endif
+}
+
+static void
+test_value_limit (void)
+{
+  /* the value budget is half the available memory: try it with a small one */
+  const char *json = "{\"a\": [1, 2, 3], \"b\": {\"c\": [4, 5]}}";
+  g_autofree char *message = NULL;
+  gsize where = 0;
+
+  g_assert_cmpint (atlas_json_scan (json, strlen (json), 64, 10, &where, &message), ==,
+                   ATLAS_JSON_SCAN_OK);
+  g_assert_null (message);
+  g_assert_cmpint (atlas_json_scan (json, strlen (json), 64, 6, &where, &message), ==,
+                   ATLAS_JSON_SCAN_TOO_MANY);
+  g_assert_cmpuint (where, ==, 22);   /* the "b" object's bracket: the 7th value */
+  g_assert_null (message);
+}
+
+static void
+test_long_line (void)
+{
+  /* the whole file on one 7 MB line; the position of a problem at its very end
+   * is still exact, and found quickly */
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"event-atlas\", \"version\": 1, "
+                                          "\"actors\": [], \"locations\": [], \"events\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autofree char *expected = NULL;
+  gsize column;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (text, "{\"id\": \"e%06u\", \"title\": \"A title of some length\", "
+                            "\"start\": \"2016\"}, ", i);
+  column = text->len + 1 + strlen ("{\"id\": \"last\", \"title\": \"");
+  g_string_append (text, "{\"id\": \"last\", \"title\": \"tab\there\", \"start\": \"2016\"}]}");
+  g_assert_cmpuint (text->len, >, 7000000);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  dataset = atlas_dataset_new_from_bytes (bytes, "long", &error);
+  g_assert_null (dataset);
+  g_assert_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_SYNTAX);
+  expected = g_strdup_printf ("long:1:%" G_GSIZE_FORMAT ": raw control character U+0009 in a "
+                              "string (JSON needs it escaped, as \\u0009)", column + 3);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_edge_values (void)
+{
+  /* -0, a tiny exponent, an escaped surrogate pair and an escaped and a raw
+   * U+202E RIGHT-TO-LEFT OVERRIDE: valid, and kept exactly */
+  g_autoptr(AtlasDataset) dataset = load_string (
+    "\xEF\xBB\xBF{\"format\": \"event-atlas\", \"version\": 1, \"actors\": ["
+    "{\"id\": \"a\", \"name\": \"Ali \\u202Eexe.txt\"}, "
+    "{\"id\": \"b\", \"name\": \"\xE2\x80\xAEraw \\ud83d\\ude00\"}], "
+    "\"locations\": [{\"id\": \"l\", \"name\": \"<b>x</b> &amp;\", \"lat\": -0, \"lon\": 1e-400}], "
+    "\"events\": []}");
+  AtlasLocation *location = atlas_dataset_lookup_location (dataset, "l");
+
+  g_assert_cmpstr (atlas_actor_get_name (atlas_dataset_lookup_actor (dataset, "a")), ==,
+                   "Ali \xE2\x80\xAE" "exe.txt");
+  g_assert_cmpstr (atlas_actor_get_name (atlas_dataset_lookup_actor (dataset, "b")), ==,
+                   "\xE2\x80\xAEraw \xF0\x9F\x98\x80");
+  g_assert_cmpstr (atlas_location_get_name (location), ==, "<b>x</b> &amp;");
+  g_assert_cmpfloat (atlas_location_get_latitude (location), ==, 0.0);
+  g_assert_cmpfloat (atlas_location_get_longitude (location), ==, 0.0);
+}
+
+static void
+test_hostile_names (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_ok ("hostile-names.json", NULL);
+  AtlasEvent *event = atlas_dataset_lookup_event (dataset, "e1");
+
+  g_assert_cmpstr (atlas_dataset_get_title (dataset), ==, "<b>Atlas</b> & <i>co</i>");
+  g_assert_cmpstr (atlas_event_get_title (event), ==, "<b>x</b> & y");
+  g_assert_cmpstr (atlas_actor_get_name (atlas_dataset_lookup_actor (dataset, "a1")), ==,
+                   "<span foreground=\"red\">Red</span>");
+  g_assert_cmpstr (atlas_actor_get_name (atlas_dataset_lookup_actor (dataset, "a3")), ==,
+                   "Ali \xE2\x80\xAE" "evil.exe");
+}
+
+static void
+test_bidi_isolate (void)
+{
+  g_autofree char *isolated = atlas_bidi_isolate ("Ali \xE2\x80\xAE" "evil");
+  g_autofree char *empty = atlas_bidi_isolate (NULL);
+
+  g_assert_cmpstr (isolated, ==, "\xE2\x81\xA8" "Ali \xE2\x80\xAE" "evil\xE2\x81\xA9");
+  g_assert_cmpstr (empty, ==, ATLAS_BIDI_FSI ATLAS_BIDI_PDI);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +795,12 @@ main (int   argc,
   g_test_add_func ("/loader/bad/missing-file", test_missing_file);
   g_test_add_func ("/loader/bad/many-problems", test_many_problems);
   g_test_add_func ("/loader/bad/whole-or-nothing", test_whole_or_nothing);
+  g_test_add_func ("/loader/bad/huge-array", test_huge_array);
+  g_test_add_func ("/loader/bad/value-limit", test_value_limit);
+  g_test_add_func ("/loader/bad/long-line", test_long_line);
+  g_test_add_func ("/loader/valid/edge-values", test_edge_values);
+  g_test_add_func ("/loader/valid/hostile-names", test_hostile_names);
+  g_test_add_func ("/loader/valid/bidi-isolate", test_bidi_isolate);
   g_test_add_func ("/loader/valid/minimal", test_minimal);
   g_test_add_func ("/loader/valid/bom", test_bom);
   g_test_add_func ("/loader/valid/unknown-members", test_unknown_members);

@@ -156,6 +156,35 @@ test_timeline_click_selects (Fixture       *fixture,
   g_assert_cmpuint (atlas_selection_get_n_events (selection), ==, 0);
 }
 
+/* an event the source attributes to someone says so in its tooltip */
+static void
+test_timeline_tooltip_attribution (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  AtlasEvent *kerry = atlas_dataset_lookup_event (fixture->dataset, "kerry-rome-proposals");
+  AtlasEvent *nurse = atlas_dataset_lookup_event (fixture->dataset, "nurse-killed-furqan");
+  g_autofree char *kerry_date = atlas_event_format_date (kerry);
+  g_autofree char *nurse_date = atlas_event_format_date (nurse);
+  g_autofree char *expected = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *plain = NULL;
+  double x, y;
+
+  zoom_to_early_december (fixture);
+
+  g_assert_true (atlas_timeline_get_event_position (fixture->timeline, kerry, &x, &y));
+  tooltip = atlas_timeline_dup_tooltip_at (fixture->timeline, x, y);
+  expected = g_strdup_printf ("Kerry makes proposals in Rome\n%s\nAccording to Sergei Lavrov",
+                              kerry_date);
+  g_assert_cmpstr (tooltip, ==, expected);
+
+  g_clear_pointer (&expected, g_free);
+  g_assert_true (atlas_timeline_get_event_position (fixture->timeline, nurse, &x, &y));
+  plain = atlas_timeline_dup_tooltip_at (fixture->timeline, x, y);
+  expected = g_strdup_printf ("%s\n%s", atlas_event_get_title (nurse), nurse_date);
+  g_assert_cmpstr (plain, ==, expected);
+}
+
 static void
 test_timeline_playhead_keys (Fixture       *fixture,
                              gconstpointer  data)
@@ -256,6 +285,8 @@ main (int   argc,
               fixture_setup, test_timeline_framing, fixture_teardown);
   g_test_add ("/timeline/click-selects", Fixture, NULL,
               fixture_setup, test_timeline_click_selects, fixture_teardown);
+  g_test_add ("/timeline/tooltip-attribution", Fixture, NULL,
+              fixture_setup, test_timeline_tooltip_attribution, fixture_teardown);
   g_test_add ("/timeline/playhead-keys", Fixture, NULL,
               fixture_setup, test_timeline_playhead_keys, fixture_teardown);
   g_test_add ("/timeline/filter", Fixture, NULL,

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "atlas-actor-private.h"
+#include "atlas-language.h"
 
 G_DEFINE_FINAL_TYPE (AtlasActor, atlas_actor, G_TYPE_OBJECT)
 
@@ -83,6 +84,15 @@ atlas_actor_get_name_for (AtlasActor *self,
   if (language != NULL && (name = g_hash_table_lookup (self->names, language)) != NULL)
     return name;
   return self->name;
+}
+
+/* the name in the language of the user interface (see atlas_ui_language()) */
+const char *
+atlas_actor_get_display_name (AtlasActor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ACTOR (self), NULL);
+
+  return atlas_actor_get_name_for (self, atlas_ui_language ());
 }
 
 GHashTable *

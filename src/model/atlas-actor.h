@@ -20,6 +20,8 @@ const char          *atlas_actor_get_name         (AtlasActor *self);
 /* the name in @language ("ar", "ru"), falling back to the default name */
 const char          *atlas_actor_get_name_for     (AtlasActor *self,
                                                    const char *language);
+/* the name in the language of the user interface, atlas_ui_language() */
+const char          *atlas_actor_get_display_name (AtlasActor *self);
 /* language → name, never NULL (may be empty) */
 GHashTable          *atlas_actor_get_names        (AtlasActor *self);
 /* NULL-terminated, never NULL */

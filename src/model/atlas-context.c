@@ -76,13 +76,43 @@ lower_bound (const guint *values,
   return lo;
 }
 
-/* first event index whose start is > @instant (or >= with @inclusive FALSE) */
+/* number of dated events: the undated ones sort last */
+static guint
+count_dated (AtlasDataset *dataset)
+{
+  guint lo = 0, hi = atlas_dataset_get_n_events (dataset);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (!atlas_event_is_undated (atlas_dataset_get_event (dataset, mid)))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* @e, or the first undated event when @e is a dated event at or past @end */
+static guint
+skip_hidden (guint e,
+             guint end,
+             guint n_dated)
+{
+  return e >= end && e < n_dated ? n_dated : e;
+}
+
+/* first event index whose start is > @instant (or >= with @inclusive FALSE),
+ * among the @n_dated dated events */
 static guint
 events_starting_before (AtlasDataset *dataset,
+                        guint         n_dated,
                         gint64        instant,
                         gboolean      inclusive)
 {
-  guint lo = 0, hi = atlas_dataset_get_n_events (dataset);
+  guint lo = 0, hi = n_dated;
 
   while (lo < hi)
     {
@@ -158,15 +188,17 @@ recompute (AtlasContext *self)
     {
       g_autoptr(GPtrArray) actors = atlas_filter_dup_actors (self->filter);
       guint n_events = atlas_dataset_get_n_events (self->dataset);
-      guint end = n_events;
+      guint n_dated = count_dated (self->dataset);
+      guint end = n_dated;
       gint64 window_to;
 
-      /* events are sorted by start: cut the tail by binary search */
+      /* dated events are sorted by start: cut their tail by binary search;
+       * the undated ones after them stay whatever the playhead and window */
       if (self->up_to_playhead && self->playhead != ATLAS_TIME_NONE)
-        end = MIN (end, events_starting_before (self->dataset, self->playhead, TRUE));
+        end = MIN (end, events_starting_before (self->dataset, n_dated, self->playhead, TRUE));
       atlas_filter_get_time_window (self->filter, NULL, &window_to);
       if (window_to != ATLAS_TIME_NONE)
-        end = MIN (end, events_starting_before (self->dataset, window_to, FALSE));
+        end = MIN (end, events_starting_before (self->dataset, n_dated, window_to, FALSE));
 
       if (actors->len > 0)
         {
@@ -191,7 +223,8 @@ recompute (AtlasContext *self)
                 result[b] = match_all ? (result[b] & one[b]) : (result[b] | one[b]);
             }
 
-          for (guint e = 0; e < end; e++)
+          for (guint e = skip_hidden (0, end, n_dated); e < n_events;
+               e = skip_hidden (e + 1, end, n_dated))
             {
               if ((result[e / 8] & (1u << (e % 8))) != 0
                   && atlas_filter_matches_except_actors (self->filter,
@@ -202,7 +235,8 @@ recompute (AtlasContext *self)
         }
       else
         {
-          for (guint e = 0; e < end; e++)
+          for (guint e = skip_hidden (0, end, n_dated); e < n_events;
+               e = skip_hidden (e + 1, end, n_dated))
             {
               if (atlas_filter_matches_except_actors (self->filter,
                                                       atlas_dataset_get_event (self->dataset, e)))

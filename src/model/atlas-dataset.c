@@ -287,6 +287,89 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, dataset, g_object_unref);
 }
 
+/* The progress of one load: shared by the task and each pending report */
+typedef struct
+{
+  GFile                *file;
+  GMainContext         *context;
+  AtlasDatasetProgress  progress;
+  gpointer              progress_data;
+  GDestroyNotify        progress_notify;
+} ProgressLoad;
+
+typedef struct
+{
+  ProgressLoad *load;   /* a reference */
+  double        fraction;
+} ProgressReport;
+
+static void
+progress_load_clear (gpointer data)
+{
+  ProgressLoad *load = data;
+
+  g_clear_object (&load->file);
+  g_clear_pointer (&load->context, g_main_context_unref);
+  if (load->progress_notify != NULL)
+    load->progress_notify (load->progress_data);
+}
+
+static void
+progress_load_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, progress_load_clear);
+}
+
+static gboolean
+progress_report_cb (gpointer data)
+{
+  ProgressReport *report = data;
+
+  report->load->progress (report->fraction, report->load->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_report_free (gpointer data)
+{
+  ProgressReport *report = data;
+
+  progress_load_unref (report->load);
+  g_free (report);
+}
+
+/* in the loading thread */
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  ProgressLoad *load = user_data;
+  ProgressReport *report = g_new (ProgressReport, 1);
+
+  report->load = g_atomic_rc_box_acquire (load);
+  report->fraction = fraction;
+  g_main_context_invoke_full (load->context, G_PRIORITY_DEFAULT, progress_report_cb, report,
+                              progress_report_free);
+}
+
+static void
+load_progress_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  ProgressLoad *load = task_data;
+  GError *error = NULL;
+  AtlasDataset *dataset;
+
+  dataset = atlas_loader_load_file_with_progress (load->file, progress_cb, load, cancellable,
+                                                  &error);
+  if (dataset == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
 static void
 atlas_dataset_dispose (GObject *object)
 {
@@ -360,6 +443,8 @@ atlas_dataset_new_internal (GFile      *file,
       AtlasEvent *event = g_ptr_array_index (events, i);
 
       event->index = i;
+      if (event->undated)
+        continue;
       if (!self->has_time)
         {
           self->time_from = event->start;
@@ -456,6 +541,36 @@ atlas_dataset_load_async (GFile               *file,
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_set_return_on_cancel (task, FALSE);
   g_task_run_in_thread (task, load_thread);
+}
+
+void
+atlas_dataset_load_with_progress_async (GFile                *file,
+                                        AtlasDatasetProgress  progress,
+                                        gpointer              progress_data,
+                                        GDestroyNotify        progress_notify,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ProgressLoad *load;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (progress != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  load = g_atomic_rc_box_new0 (ProgressLoad);
+  load->file = g_object_ref (file);
+  load->context = g_main_context_ref_thread_default ();
+  load->progress = progress;
+  load->progress_data = progress_data;
+  load->progress_notify = progress_notify;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_dataset_load_async);
+  g_task_set_task_data (task, load, progress_load_unref);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, load_progress_thread);
 }
 
 AtlasDataset *

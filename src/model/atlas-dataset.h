@@ -52,13 +52,29 @@ void           atlas_dataset_load_async      (GFile               *file,
 AtlasDataset  *atlas_dataset_load_finish     (GAsyncResult        *result,
                                               GError             **error);
 
+/* Called in the thread-default main context of the caller of
+ * atlas_dataset_load_with_progress_async, with the fraction of the file read so far
+ * (0 to 1, at most once per percent; big event-atlas files only). */
+typedef void (*AtlasDatasetProgress) (double   fraction,
+                                      gpointer user_data);
+/* atlas_dataset_load_async with progress; @progress_notify frees @progress_data once
+ * no more calls can come.  Finish with atlas_dataset_load_finish. */
+void           atlas_dataset_load_with_progress_async (GFile                *file,
+                                                       AtlasDatasetProgress  progress,
+                                                       gpointer              progress_data,
+                                                       GDestroyNotify        progress_notify,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+
 /* The file it was loaded from, or NULL */
 GFile         *atlas_dataset_get_file        (AtlasDataset *self);
 const char    *atlas_dataset_get_title       (AtlasDataset *self);
 const char    *atlas_dataset_get_description (AtlasDataset *self);
 const char    *atlas_dataset_get_language    (AtlasDataset *self);
 
-/* GListModels of AtlasEvent (sorted by start, then end, then id), AtlasActor,
+/* GListModels of AtlasEvent (sorted by start, then end, then id; undated events
+ * last), AtlasActor,
  * AtlasLocation, AtlasSource (file order).  Owned by the dataset. */
 GListModel    *atlas_dataset_get_events      (AtlasDataset *self);
 GListModel    *atlas_dataset_get_actors      (AtlasDataset *self);
@@ -76,7 +92,7 @@ AtlasActor    *atlas_dataset_lookup_actor    (AtlasDataset *self, const char *id
 AtlasLocation *atlas_dataset_lookup_location (AtlasDataset *self, const char *id);
 AtlasSource   *atlas_dataset_lookup_source   (AtlasDataset *self, const char *id);
 
-/* the union of every event's span; FALSE when there are no events */
+/* the union of every dated event's span; FALSE when there are none */
 gboolean       atlas_dataset_get_time_range  (AtlasDataset *self,
                                               gint64       *from,
                                               gint64       *to);

@@ -34,6 +34,12 @@ typedef struct
   gint64      count;
 } AtlasEventFatality;
 
+typedef struct
+{
+  char *key;
+  char *value;   /* shown as text */
+} AtlasEventProperty;
+
 struct _AtlasEvent
 {
   GObject         parent_instance;
@@ -50,6 +56,7 @@ struct _AtlasEvent
   GArray         *participants;    /* AtlasEventParticipant */
   GArray         *quotes;          /* AtlasEventQuote */
   GArray         *fatalities;      /* AtlasEventFatality */
+  GArray         *properties;      /* AtlasEventProperty, file order */
   AtlasSource    *source;          /* owned reference, or NULL */
   AtlasActor     *attributed_to;   /* owned reference, or NULL */
   char           *folded;          /* search haystack, built on first use */
@@ -64,12 +71,13 @@ struct _AtlasEvent
   AtlasPrecision  end_precision;
   AtlasBasis      basis;
   guint           index;
+  gboolean        undated;         /* no time: start, end, span_to are ATLAS_TIME_NONE */
 };
 
 AtlasEvent *atlas_event_new          (void);
 /* computes span_to from start, end and their precisions */
 void        atlas_event_update_span  (AtlasEvent *self);
-/* orders by start, then end (absent first), then id */
+/* orders by start, then end (absent first), then id; undated events last (by id) */
 int         atlas_event_compare      (AtlasEvent *a,
                                       AtlasEvent *b);
 

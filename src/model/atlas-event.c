@@ -44,6 +44,15 @@ clear_quote (gpointer data)
 }
 
 static void
+clear_property (gpointer data)
+{
+  AtlasEventProperty *property = data;
+
+  g_clear_pointer (&property->key, g_free);
+  g_clear_pointer (&property->value, g_free);
+}
+
+static void
 append_folded (GString    *haystack,
                const char *text)
 {
@@ -126,6 +135,7 @@ atlas_event_finalize (GObject *object)
   g_free (self->excerpt);
   g_free (self->folded);
   g_clear_pointer (&self->fatalities, g_array_unref);
+  g_clear_pointer (&self->properties, g_array_unref);
 
   G_OBJECT_CLASS (atlas_event_parent_class)->finalize (object);
 }
@@ -149,6 +159,8 @@ atlas_event_init (AtlasEvent *self)
   self->quotes = g_array_new (FALSE, TRUE, sizeof (AtlasEventQuote));
   g_array_set_clear_func (self->quotes, clear_quote);
   self->fatalities = g_array_new (FALSE, TRUE, sizeof (AtlasEventFatality));
+  self->properties = g_array_new (FALSE, TRUE, sizeof (AtlasEventProperty));
+  g_array_set_clear_func (self->properties, clear_property);
 
   self->start = 0;
   self->end = ATLAS_TIME_NONE;
@@ -167,6 +179,14 @@ atlas_event_new (void)
 void
 atlas_event_update_span (AtlasEvent *self)
 {
+  if (self->undated)
+    {
+      self->start = ATLAS_TIME_NONE;
+      self->end = ATLAS_TIME_NONE;
+      self->span_to = ATLAS_TIME_NONE;
+      return;
+    }
+
   self->span_to = atlas_time_period_end (self->start, self->utc_offset, self->precision);
 
   if (self->end != ATLAS_TIME_NONE)
@@ -181,6 +201,8 @@ int
 atlas_event_compare (AtlasEvent *a,
                      AtlasEvent *b)
 {
+  if (a->undated != b->undated)
+    return a->undated ? 1 : -1;
   if (a->start != b->start)
     return a->start < b->start ? -1 : 1;
   if (a->end != b->end)
@@ -228,6 +250,13 @@ atlas_event_get_end (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), ATLAS_TIME_NONE);
   return self->end;
+}
+
+gboolean
+atlas_event_is_undated (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), FALSE);
+  return self->undated;
 }
 
 const char *
@@ -295,6 +324,9 @@ atlas_event_format_date (AtlasEvent *self)
 
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
 
+  if (self->undated)
+    return g_strdup (_("undated"));
+
   if (self->end == ATLAS_TIME_NONE)
     return atlas_time_format_human (self->start, self->utc_offset, self->precision, self->basis);
 
@@ -307,11 +339,8 @@ atlas_event_format_date (AtlasEvent *self)
       && sy == ey && sm == em)
     {
       /* "2 – 4 December 2016": the month and year once */
-      g_autofree char *month = atlas_time_format_human (self->end, self->end_utc_offset,
-                                                        ATLAS_PRECISION_MONTH,
-                                                        ATLAS_BASIS_STATED);
       /* Translators: a range of days in one month: "2 – 4 December 2016" */
-      range = g_strdup_printf (_("%d – %d %s"), sd, ed, month);
+      range = g_strdup_printf (_("%d – %d %s %d"), sd, ed, atlas_time_month_name_in_date (em), ey);
     }
   else
     {
@@ -488,6 +517,29 @@ atlas_event_get_fatality (AtlasEvent  *self,
   if (qualifier != NULL)
     *qualifier = fatality->qualifier;
   return fatality->kind;
+}
+
+guint
+atlas_event_get_n_properties (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
+  return self->properties->len;
+}
+
+const char *
+atlas_event_get_property (AtlasEvent  *self,
+                          guint        i,
+                          const char **key)
+{
+  AtlasEventProperty *property;
+
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+  g_return_val_if_fail (i < self->properties->len, NULL);
+
+  property = &g_array_index (self->properties, AtlasEventProperty, i);
+  if (key != NULL)
+    *key = property->key;
+  return property->value;
 }
 
 guint

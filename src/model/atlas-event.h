@@ -22,9 +22,15 @@ const char      *atlas_event_get_summary         (AtlasEvent *self);
 /* free word from the dataset ("diplomacy", "military"…), or NULL */
 const char      *atlas_event_get_category        (AtlasEvent *self);
 
-/* Time.  start is always set; end is ATLAS_TIME_NONE when the event gives none. */
+/* Time.  start is set unless the event is undated; end is ATLAS_TIME_NONE when the
+ * event gives none. */
 gint64           atlas_event_get_start           (AtlasEvent *self);
 gint64           atlas_event_get_end             (AtlasEvent *self);
+/* TRUE for an event the dataset gives no time for ("undated": true).  Its start,
+ * end and span are ATLAS_TIME_NONE, its text getters NULL; it sorts after every
+ * dated event, is not placed on the time axis, and neither the playhead nor a
+ * time window hides it (actor, category and search filters apply as usual). */
+gboolean         atlas_event_is_undated          (AtlasEvent *self);
 /* the text as written in the file */
 const char      *atlas_event_get_start_text      (AtlasEvent *self);
 const char      *atlas_event_get_end_text        (AtlasEvent *self);
@@ -79,6 +85,13 @@ const char      *atlas_event_get_fatality        (AtlasEvent  *self,
                                                   guint        i,
                                                   gint64      *count,
                                                   const char **qualifier);
+
+/* Free properties ("properties" in the format; other columns of an imported file),
+ * in file order: the value as text, the key in @key. */
+guint            atlas_event_get_n_properties    (AtlasEvent  *self);
+const char      *atlas_event_get_property        (AtlasEvent  *self,
+                                                  guint        i,
+                                                  const char **key);
 
 /* position in atlas_dataset_get_events() (time order), stable for the dataset's life */
 guint            atlas_event_get_index           (AtlasEvent *self);

@@ -19,6 +19,7 @@ struct _AtlasFilter
   GObject     parent_instance;
 
   GPtrArray  *actors;       /* owned references, in the order they were activated */
+  AtlasActor *claimant;     /* owned; only events this actor claims, or NULL */
   GHashTable *categories;   /* interned strings */
   char       *search;
   char       *folded_search;
@@ -36,6 +37,7 @@ enum {
   PROP_SEARCH,
   PROP_MATCH_ALL,
   PROP_INCLUDE_MEMBERS,
+  PROP_CLAIMANT,
   N_PROPS
 };
 
@@ -72,6 +74,34 @@ event_involves (AtlasFilter *self,
   return FALSE;
 }
 
+/* An event is claimed by the actor it is attributed to and by its speakers. */
+static gboolean
+event_is_claimed_by (AtlasFilter *self,
+                     AtlasEvent  *event,
+                     AtlasActor  *claimant)
+{
+  AtlasActor *attributed = atlas_event_get_attributed_to (event);
+  guint n = atlas_event_get_n_participants (event);
+
+  if (attributed != NULL
+      && (attributed == claimant
+          || (self->include_members && atlas_actor_is_member_of (attributed, claimant))))
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasParticipantRole role;
+      AtlasActor *participant = atlas_event_get_participant (event, i, &role);
+
+      if (role == ATLAS_PARTICIPANT_ROLE_SPEAKER
+          && (participant == claimant
+              || (self->include_members && atlas_actor_is_member_of (participant, claimant))))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 atlas_filter_dispose (GObject *object)
 {
@@ -79,6 +109,7 @@ atlas_filter_dispose (GObject *object)
 
   if (self->actors != NULL)
     g_ptr_array_set_size (self->actors, 0);
+  g_clear_object (&self->claimant);
 
   G_OBJECT_CLASS (atlas_filter_parent_class)->dispose (object);
 }
@@ -115,6 +146,9 @@ atlas_filter_get_property (GObject    *object,
     case PROP_INCLUDE_MEMBERS:
       g_value_set_boolean (value, self->include_members);
       break;
+    case PROP_CLAIMANT:
+      g_value_set_object (value, self->claimant);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -138,6 +172,9 @@ atlas_filter_set_property (GObject      *object,
       break;
     case PROP_INCLUDE_MEMBERS:
       atlas_filter_set_include_members (self, g_value_get_boolean (value));
+      break;
+    case PROP_CLAIMANT:
+      atlas_filter_set_claimant (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -168,6 +205,11 @@ atlas_filter_class_init (AtlasFilterClass *klass)
     g_param_spec_boolean ("include-members", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_CLAIMANT] =
+    g_param_spec_object ("claimant", NULL, NULL,
+                         ATLAS_TYPE_ACTOR,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -306,7 +348,7 @@ atlas_filter_set_include_members (AtlasFilter *self,
 
   self->include_members = include_members;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_MEMBERS]);
-  if (self->actors->len > 0)
+  if (self->actors->len > 0 || self->claimant != NULL)
     emit_changed (self);
 }
 
@@ -315,6 +357,27 @@ atlas_filter_get_include_members (AtlasFilter *self)
 {
   g_return_val_if_fail (ATLAS_IS_FILTER (self), FALSE);
   return self->include_members;
+}
+
+void
+atlas_filter_set_claimant (AtlasFilter *self,
+                           AtlasActor  *claimant)
+{
+  g_return_if_fail (ATLAS_IS_FILTER (self));
+  g_return_if_fail (claimant == NULL || ATLAS_IS_ACTOR (claimant));
+
+  if (!g_set_object (&self->claimant, claimant))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLAIMANT]);
+  emit_changed (self);
+}
+
+AtlasActor *
+atlas_filter_get_claimant (AtlasFilter *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FILTER (self), NULL);
+  return self->claimant;
 }
 
 void
@@ -424,6 +487,7 @@ void
 atlas_filter_reset (AtlasFilter *self)
 {
   gboolean had_search;
+  gboolean had_claimant;
 
   g_return_if_fail (ATLAS_IS_FILTER (self));
 
@@ -431,6 +495,8 @@ atlas_filter_reset (AtlasFilter *self)
     return;
 
   had_search = self->search != NULL;
+  had_claimant = self->claimant != NULL;
+  g_clear_object (&self->claimant);
 
   g_ptr_array_set_size (self->actors, 0);
   g_hash_table_remove_all (self->categories);
@@ -441,6 +507,8 @@ atlas_filter_reset (AtlasFilter *self)
 
   if (had_search)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+  if (had_claimant)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLAIMANT]);
   emit_changed (self);
 }
 
@@ -450,6 +518,7 @@ atlas_filter_is_empty (AtlasFilter *self)
   g_return_val_if_fail (ATLAS_IS_FILTER (self), TRUE);
 
   return self->actors->len == 0
+         && self->claimant == NULL
          && g_hash_table_size (self->categories) == 0
          && self->folded_search == NULL
          && self->window_from == ATLAS_TIME_NONE
@@ -471,7 +540,9 @@ atlas_filter_matches_except_actors (AtlasFilter *self,
         return FALSE;
     }
 
-  if (self->window_from != ATLAS_TIME_NONE || self->window_to != ATLAS_TIME_NONE)
+  /* an undated event has no time a window could exclude */
+  if ((self->window_from != ATLAS_TIME_NONE || self->window_to != ATLAS_TIME_NONE)
+      && !atlas_event_is_undated (event))
     {
       gint64 from, to;
 
@@ -483,6 +554,9 @@ atlas_filter_matches_except_actors (AtlasFilter *self,
     }
 
   if (self->folded_search != NULL && !atlas_event_matches_search (event, self->folded_search))
+    return FALSE;
+
+  if (self->claimant != NULL && !event_is_claimed_by (self, event, self->claimant))
     return FALSE;
 
   return TRUE;

@@ -40,6 +40,13 @@ void          atlas_filter_set_include_members (AtlasFilter *self,
                                                 gboolean     include_members);
 gboolean      atlas_filter_get_include_members (AtlasFilter *self);
 
+/* Claims: only events @claimant claims — those whose source attributes them to
+ * it, and those where it is a speaker — or, with include-members, one of its
+ * members.  NULL: off.  Applies on top of the actor filter. */
+void          atlas_filter_set_claimant        (AtlasFilter *self,
+                                                AtlasActor  *claimant);
+AtlasActor   *atlas_filter_get_claimant        (AtlasFilter *self);
+
 /* Categories (the dataset's free words) */
 void          atlas_filter_set_category_active (AtlasFilter *self,
                                                 const char  *category,
@@ -61,7 +68,7 @@ void          atlas_filter_get_time_window     (AtlasFilter *self,
                                                 gint64      *from,
                                                 gint64      *to);
 
-/* clears actors, categories, search and window in one ::changed */
+/* clears actors, claimant, categories, search and window in one ::changed */
 void          atlas_filter_reset               (AtlasFilter *self);
 gboolean      atlas_filter_is_empty            (AtlasFilter *self);
 

@@ -189,8 +189,7 @@ atlas_json_expect_string (JsonNode      *node,
   if (len > max_bytes)
     {
       atlas_problems_add (problems, path,
-                          _("string too long (%" G_GSIZE_FORMAT " bytes; the limit is %"
-                            G_GSIZE_FORMAT ")"),
+                          _("string too long (%zu bytes; the limit is %zu)"),
                           len, max_bytes);
       return NULL;
     }

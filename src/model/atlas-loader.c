@@ -24,6 +24,11 @@
 #include "atlas-actor-private.h"
 #include "atlas-dataset-private.h"
 #include "atlas-event-private.h"
+#include "atlas-import-acled.h"
+#include "atlas-import-geojson.h"
+#include "atlas-import-timelinejs.h"
+#include "atlas-import-util.h"
+#include "atlas-json-scan.h"
 #include "atlas-json.h"
 #include "atlas-loader.h"
 #include "atlas-location-private.h"
@@ -34,13 +39,25 @@
 #define SHOWN_TEXT_CHARS   40
 #define CANCEL_CHECK_EVERY 4096
 
+/* The bytes of the top-level "events" array, parsed apart one entry at a time so that
+ * the whole tree of a big file never exists (see stream_events) */
+typedef struct
+{
+  const char        *data;
+  gsize              length;
+  guint              n_lines;
+  AtlasLoadProgress  progress;
+  gpointer           progress_data;
+} EventsStream;
+
 typedef struct
 {
   const char    *display_name;
   GCancellable  *cancellable;
   AtlasProblems  problems;
 
-  /* id → index + 1 in the arrays below (the ids belong to the JSON tree) */
+  /* id → index + 1 in the arrays below (event ids belong to the events, the
+   * others to the JSON tree) */
   GHashTable    *source_ids;
   GHashTable    *actor_ids;
   GHashTable    *location_ids;
@@ -55,6 +72,8 @@ typedef struct
   /* references resolved after every entry is read: index or -1 */
   GArray        *affiliations;
   GArray        *parents;
+
+  const EventsStream *stream;   /* or NULL: the events are in the tree */
 } Loader;
 
 static void
@@ -681,6 +700,29 @@ read_time (Loader         *loader,
   return TRUE;
 }
 
+/* "undated": true; anything else than a boolean is a problem */
+static gboolean
+read_undated (Loader     *loader,
+              JsonObject *object,
+              const char *path)
+{
+  JsonNode *node = json_object_get_member (object, "undated");
+
+  if (node == NULL)
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *where = atlas_json_path_member (path, "undated");
+
+      atlas_problems_add (&loader->problems, where, _("expected %s, got %s"), _("a boolean"),
+                          atlas_json_describe_node (node));
+      return FALSE;
+    }
+
+  return json_node_get_boolean (node);
+}
+
 static void
 read_event_time (Loader     *loader,
                  JsonObject *object,
@@ -691,6 +733,27 @@ read_event_time (Loader     *loader,
   AtlasTimeParse start, end;
   gboolean has_start, has_end;
   const char *word;
+
+  if (read_undated (loader, object, path))
+    {
+      static const char * const timed[] = { "start", "end", "date_precision" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (timed); i++)
+        {
+          if (json_object_has_member (object, timed[i]))
+            {
+              g_autofree char *where = atlas_json_path_member (path, timed[i]);
+
+              atlas_problems_add (problems, where, "%s",
+                                  _("not allowed in an event with \"undated\": true"));
+            }
+        }
+      event->undated = TRUE;
+      event->date_text = g_strdup (atlas_json_get_string (object, "date_text", path, FALSE,
+                                                          problems));
+      atlas_event_update_span (event);
+      return;
+    }
 
   has_start = read_time (loader, object, "start", path, TRUE, &start, &event->start_text);
   has_end = read_time (loader, object, "end", path, FALSE, &end, &event->end_text);
@@ -858,9 +921,9 @@ check_excerpt (Loader      *loader,
           g_autofree char *where = atlas_json_path_member (path, "offset");
 
           atlas_problems_add (problems, where,
-                              _("offset %" G_GINT64_FORMAT " is beyond the end of the text of "
-                                "source \"%s\" (%" G_GSIZE_FORMAT " characters)"),
-                              offset, atlas_source_get_id (source),
+                              _("offset %lld is beyond the end of the text of "
+                                "source \"%s\" (%zu characters)"),
+                              (long long) offset, atlas_source_get_id (source),
                               atlas_source_get_text_length (source));
           return;
         }
@@ -876,9 +939,9 @@ check_excerpt (Loader      *loader,
           g_autofree char *there = shorten (text + byte, MAX (excerpt_bytes, 1));
 
           atlas_problems_add (problems, where,
-                              _("not found at offset %" G_GINT64_FORMAT " of the text of source "
+                              _("not found at offset %lld of the text of source "
                                 "\"%s\"; the text there reads \"%s\""),
-                              offset, atlas_source_get_id (source), there);
+                              (long long) offset, atlas_source_get_id (source), there);
         }
     }
   else if (event->excerpt != NULL)
@@ -928,8 +991,8 @@ read_provenance (Loader     *loader,
     {
       g_autofree char *where = atlas_json_path_member (source_path, "offset");
 
-      atlas_problems_add (problems, where, _("must not be negative, got %" G_GINT64_FORMAT),
-                          offset);
+      atlas_problems_add (problems, where, _("must not be negative, got %lld"),
+                          (long long) offset);
       has_offset = FALSE;
     }
   if (has_offset)
@@ -1029,7 +1092,7 @@ read_fatalities (Loader     *loader,
               g_autofree char *count_path = atlas_json_path_member (where, "count");
 
               atlas_problems_add (problems, count_path,
-                                  _("must not be negative, got %" G_GINT64_FORMAT), count);
+                                  _("must not be negative, got %lld"), (long long) count);
               continue;
             }
         }
@@ -1045,7 +1108,7 @@ read_fatalities (Loader     *loader,
       if (count < 0)
         {
           atlas_problems_add (problems, where,
-                              _("must not be negative, got %" G_GINT64_FORMAT), count);
+                              _("must not be negative, got %lld"), (long long) count);
           continue;
         }
 
@@ -1053,6 +1116,47 @@ read_fatalities (Loader     *loader,
       fatality.qualifier = qualifier != NULL ? g_intern_string (qualifier) : NULL;
       fatality.count = count;
       g_array_append_val (event->fatalities, fatality);
+    }
+}
+
+/* "properties": { "key": scalar, … }, kept as text in file order */
+static void
+read_properties (Loader     *loader,
+                 JsonObject *object,
+                 const char *path,
+                 AtlasEvent *event)
+{
+  AtlasProblems *problems = &loader->problems;
+  g_autofree char *properties_path = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *properties;
+
+  properties = atlas_json_get_object (object, "properties", path, FALSE, problems);
+  if (properties == NULL)
+    return;
+
+  properties_path = atlas_json_path_member (path, "properties");
+  members = json_object_get_members (properties);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *node = json_object_get_member (properties, key);
+      AtlasEventProperty property = { NULL, NULL };
+      char *value = atlas_import_scalar_to_text (node);
+
+      if (value == NULL)
+        {
+          g_autofree char *where = atlas_json_path_member (properties_path, key);
+
+          atlas_problems_add (problems, where, _("expected %s, got %s"),
+                              _("a string, a number or a boolean"),
+                              atlas_json_describe_node (node));
+          continue;
+        }
+
+      property.key = g_strdup (key);
+      property.value = value;
+      g_array_append_val (event->properties, property);
     }
 }
 
@@ -1077,7 +1181,7 @@ read_event (Loader   *loader,
   event = atlas_event_new ();
   id = atlas_json_get_id (object, "id", path, problems);
   event->id = g_strdup (id);
-  register_id (loader, loader->event_ids, "events", path, id, index);
+  register_id (loader, loader->event_ids, "events", path, event->id, index);
   event->title = g_strdup (atlas_json_get_string (object, "title", path, TRUE, problems));
   event->summary = g_strdup (atlas_json_get_string (object, "summary", path, FALSE, problems));
   category = atlas_json_get_string (object, "category", path, FALSE, problems);
@@ -1089,6 +1193,7 @@ read_event (Loader   *loader,
   read_provenance (loader, object, path, event);
   read_quotes (loader, object, path, event);
   read_fatalities (loader, object, path, event);
+  read_properties (loader, object, path, event);
 
   g_ptr_array_add (loader->events, g_steal_pointer (&event));
 }
@@ -1130,6 +1235,150 @@ steal_objects (GPtrArray *array)
     }
 
   return objects;
+}
+
+typedef struct
+{
+  Loader     *loader;
+  JsonParser *parser;
+  JsonArray  *events;       /* the top-level array, once its first entry is seen */
+  GError     *error;        /* cancelled: the rest is parsed but not read */
+  guint       depth;        /* open arrays, until the top-level one is known */
+  guint       n_read;
+  guint       last_percent;
+} StreamState;
+
+static void
+stream_array_start_cb (JsonParser  *parser,
+                       StreamState *state)
+{
+  state->depth++;
+}
+
+static void
+stream_array_end_cb (JsonParser  *parser,
+                     JsonArray   *array,
+                     StreamState *state)
+{
+  state->depth--;
+}
+
+static void
+stream_report_progress (StreamState *state)
+{
+  const EventsStream *stream = state->loader->stream;
+  double fraction;
+  guint percent;
+
+  if (stream->progress == NULL)
+    return;
+
+  /* json-glib reads the mapped bytes: its line (or, on a single line, its column)
+   * says how far it is */
+  if (stream->n_lines >= 100)
+    fraction = (double) json_parser_get_current_line (state->parser) / stream->n_lines;
+  else
+    fraction = (double) json_parser_get_current_pos (state->parser) / (double) stream->length;
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  percent = (guint) (fraction * 100.0);
+  if (percent != state->last_percent)
+    {
+      state->last_percent = percent;
+      stream->progress (fraction, stream->progress_data);
+    }
+}
+
+/* Each entry of the top-level array: read it as read_entries would, then drop its
+ * JSON tree.  Nested arrays also emit ::array-element; until the top-level array is
+ * known (its first entry is the first element completed at depth 1), array starts
+ * and ends are counted, then only its pointer is compared. */
+static void
+stream_array_element_cb (JsonParser  *parser,
+                         JsonArray   *array,
+                         int          index,
+                         StreamState *state)
+{
+  guint length;
+
+  if (state->events == NULL)
+    {
+      if (state->depth != 1)
+        return;
+      state->events = array;
+      g_signal_handlers_disconnect_by_func (parser, stream_array_start_cb, state);
+      g_signal_handlers_disconnect_by_func (parser, stream_array_end_cb, state);
+    }
+  else if (array != state->events)
+    return;
+
+  length = json_array_get_length (array);
+  if (state->error == NULL)
+    {
+      if (state->n_read % CANCEL_CHECK_EVERY == 0)
+        {
+          if (!check_cancelled (state->loader, &state->error))
+            stream_report_progress (state);
+        }
+      if (state->error == NULL)
+        read_event (state->loader, json_array_get_element (array, length - 1), state->n_read);
+    }
+  state->n_read++;
+  json_array_remove_element (array, length - 1);
+}
+
+/* json-glib declares its signals without a C marshaller, so each emission would
+ * go through libffi; ::array-element is emitted for every array entry of the file. */
+static void
+marshal_array_element (GClosure     *closure,
+                       GValue       *return_value,
+                       guint         n_param_values,
+                       const GValue *param_values,
+                       gpointer      invocation_hint,
+                       gpointer      marshal_data)
+{
+  g_assert (n_param_values == 3);
+  stream_array_element_cb (g_value_get_object (param_values + 0),
+                           g_value_get_boxed (param_values + 1),
+                           g_value_get_int (param_values + 2),
+                           closure->data);
+}
+
+/* Reads the events from loader->stream: a syntax error there is reported as
+ * ATLAS_DATASET_ERROR_SYNTAX without a position (the caller parses the whole file
+ * again to say where). */
+static gboolean
+stream_events (Loader  *loader,
+               GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  StreamState state = { loader, parser, NULL, NULL, 0, 0, G_MAXUINT };
+
+  GClosure *closure = g_cclosure_new (G_CALLBACK (stream_array_element_cb), &state, NULL);
+
+  g_closure_set_marshal (closure, marshal_array_element);
+  g_signal_connect (parser, "array-start", G_CALLBACK (stream_array_start_cb), &state);
+  g_signal_connect (parser, "array-end", G_CALLBACK (stream_array_end_cb), &state);
+  g_signal_connect_closure (parser, "array-element", closure, FALSE);
+
+  if (!json_parser_load_from_data (parser, loader->stream->data,
+                                   (gssize) loader->stream->length, &local_error))
+    {
+      g_clear_error (&state.error);
+      g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_SYNTAX,
+                           local_error->message);
+      return FALSE;
+    }
+
+  if (state.error != NULL)
+    {
+      g_propagate_error (error, state.error);
+      return FALSE;
+    }
+
+  if (loader->stream->progress != NULL)
+    loader->stream->progress (1.0, loader->stream->progress_data);
+  return TRUE;
 }
 
 static AtlasDataset *
@@ -1179,7 +1428,8 @@ read_document (Loader      *loader,
   check_cycles (loader, loader->parents, loader->locations, "locations", "parent",
                 location_get_id);
 
-  if (!read_entries (loader, events, read_event, error))
+  if (loader->stream != NULL ? !stream_events (loader, error)
+      : !read_entries (loader, events, read_event, error))
     return NULL;
 
   if (problems->n_problems > 0)
@@ -1257,57 +1507,6 @@ is_blank (const char *data,
   return TRUE;
 }
 
-/* Finds the first bracket nested deeper than ATLAS_DATASET_MAX_DEPTH, skipping strings. */
-static gboolean
-check_depth (const char *data,
-             gsize       length,
-             gsize      *where)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-
-        case '[':
-        case '{':
-          if (++depth > ATLAS_DATASET_MAX_DEPTH)
-            {
-              *where = i;
-              return FALSE;
-            }
-          break;
-
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-
-        default:
-          break;
-        }
-    }
-
-  return TRUE;
-}
-
 /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; keep what follows the position. */
 static void
 set_syntax_error (GError     **error,
@@ -1353,6 +1552,18 @@ atlas_loader_get_size_limit (void)
   return (gsize) limit;
 }
 
+/* JSON values json-glib may build: half of the available memory's worth */
+static guint64
+value_limit (void)
+{
+  long pages = sysconf (_SC_AVPHYS_PAGES);
+  long page_size = sysconf (_SC_PAGESIZE);
+
+  if (pages <= 0 || page_size <= 0)
+    return G_MAXUINT64;
+  return (guint64) pages * (guint64) page_size / 2 / ATLAS_JSON_BYTES_PER_VALUE;
+}
+
 static void
 set_too_large (GError     **error,
                const char  *display_name,
@@ -1360,99 +1571,27 @@ set_too_large (GError     **error,
                gsize        limit)
 {
   g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_TOO_LARGE,
-               _("%s: the file is too large (%" G_GUINT64_FORMAT " bytes; the limit is %"
-                 G_GSIZE_FORMAT " bytes)"),
-               display_name, size, limit);
+               _("%s: the file is too large (%llu bytes; the limit is %zu bytes)"),
+               display_name, (unsigned long long) size, limit);
 }
 
-AtlasDataset *
-atlas_loader_load_data (const char    *data,
-                        gsize          length,
-                        const char    *display_name,
-                        GFile         *file,
-                        GCancellable  *cancellable,
-                        GError       **error)
+/* @stream: where the events are when the tree holds an empty "events" array, or NULL */
+static AtlasDataset *
+load_document (JsonNode            *root_node,
+               const char          *display_name,
+               GFile               *file,
+               const EventsStream  *stream,
+               GCancellable        *cancellable,
+               GError             **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_auto(Loader) loader;
-  JsonNode *root_node;
   JsonObject *root;
   JsonNode *node;
   const char *format;
-  const char *invalid;
-  gsize limit = atlas_loader_get_size_limit ();
-  gsize where;
-  guint line, column;
   gint64 version;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-
   loader_init (&loader, display_name, cancellable);
-
-  if (length > limit)
-    {
-      set_too_large (error, display_name, length, limit);
-      return NULL;
-    }
-
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
-  if (length == 0 || is_blank (data, length))
-    {
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_EMPTY,
-                   _("%s: the file is empty"), display_name);
-      return NULL;
-    }
-
-  if (!g_utf8_validate_len (data, length, &invalid))
-    {
-      where = (gsize) (invalid - data);
-      locate (data, where, &line, &column);
-      if (*invalid == '\0')
-        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_ENCODING,
-                     _("%s:%u:%u: NUL byte"), display_name, line, column);
-      else
-        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_ENCODING,
-                     _("%s:%u:%u: invalid UTF-8 (byte 0x%02X)"), display_name, line, column,
-                     (guint) (guchar) *invalid);
-      return NULL;
-    }
-
-  if (!check_depth (data, length, &where))
-    {
-      locate (data, where, &line, &column);
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_TOO_DEEP,
-                   _("%s:%u:%u: nesting deeper than %d levels"), display_name, line, column,
-                   ATLAS_DATASET_MAX_DEPTH);
-      return NULL;
-    }
-
-  if (check_cancelled (&loader, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
-    {
-      set_syntax_error (error, display_name, local_error->message);
-      return NULL;
-    }
-
-  if (check_cancelled (&loader, error))
-    return NULL;
-
-  root_node = json_parser_get_root (parser);
-  if (root_node == NULL)
-    {
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_EMPTY,
-                   _("%s: the file is empty"), display_name);
-      return NULL;
-    }
+  loader.stream = stream;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
@@ -1495,21 +1634,417 @@ atlas_loader_load_data (const char    *data,
   if (version > 1)
     {
       g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_VERSION,
-                   _("%s: version %" G_GINT64_FORMAT " is newer than this program understands "
+                   _("%s: version %lld is newer than this program understands "
                      "(it reads version 1)"),
-                   display_name, version);
+                   display_name, (long long) version);
       return NULL;
     }
   if (version < 1)
     {
       g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
-                   _("%s: version %" G_GINT64_FORMAT " is not a valid version (versions start "
+                   _("%s: version %lld is not a valid version (versions start "
                      "at 1)"),
-                   display_name, version);
+                   display_name, (long long) version);
       return NULL;
     }
 
   return read_document (&loader, root, file, error);
+}
+
+AtlasDataset *
+atlas_loader_load_document (JsonNode      *root_node,
+                            const char    *display_name,
+                            GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_return_val_if_fail (root_node != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  return load_document (root_node, display_name, file, NULL, cancellable, error);
+}
+
+/* The progress callback of atlas_loader_load_file_with_progress, for this thread */
+typedef struct
+{
+  AtlasLoadProgress progress;
+  gpointer          user_data;
+} ProgressSink;
+
+static GPrivate progress_sink = G_PRIVATE_INIT (NULL);
+
+static gboolean
+is_plain_string (const char *start,
+                 const char *end,
+                 const char *expected)
+{
+  gsize length = strlen (expected);
+
+  return (gsize) (end - start) == length && memcmp (start, expected, length) == 0;
+}
+
+/* In a document whose root object has "format": "event-atlas" and an "events" array
+ * (both written plainly, without escapes), finds the array's brackets and counts the
+ * lines between them.  The bytes are already known to be valid UTF-8 and to pass
+ * atlas_json_scan (no duplicate member names); json-glib judges the rest. */
+static gboolean
+find_events_array (const char *data,
+                   gsize       length,
+                   gsize      *open,
+                   gsize      *close,
+                   guint      *n_lines)
+{
+  const char *p = data;
+  const char *end = data + length;
+  const char *key = NULL, *key_end = NULL;
+  gboolean is_atlas = FALSE, expect_value = FALSE, in_events = FALSE, found = FALSE;
+  guint depth = 0, lines = 0;
+
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    p++;
+  if (p == end || *p != '{')
+    return FALSE;
+
+  for (; p < end; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          {
+            const char *start = p + 1;
+            const char *q = start;
+
+            /* the closing quote is one not escaped by an odd run of backslashes */
+            for (;;)
+              {
+                const char *b;
+
+                q = memchr (q, '"', (gsize) (end - q));
+                if (q == NULL)
+                  return FALSE;
+                for (b = q; b > start && b[-1] == '\\'; b--)
+                  ;
+                if (((q - b) & 1) == 0)
+                  break;
+                q++;
+              }
+
+            if (depth == 1 && expect_value)
+              {
+                if (key != NULL && is_plain_string (key, key_end, "format")
+                    && is_plain_string (start, q, "event-atlas"))
+                  is_atlas = TRUE;
+                expect_value = FALSE;
+              }
+            else if (depth == 1)
+              {
+                key = start;
+                key_end = q;
+              }
+            p = q;
+          }
+          break;
+
+        case ':':
+          if (depth == 1)
+            expect_value = TRUE;
+          break;
+
+        case ',':
+          if (depth == 1)
+            {
+              expect_value = FALSE;
+              key = NULL;
+            }
+          break;
+
+        case '[':
+        case '{':
+          if (depth == 1 && expect_value && *p == '[' && key != NULL
+              && is_plain_string (key, key_end, "events"))
+            {
+              if (found)
+                return FALSE;
+              *open = (gsize) (p - data);
+              in_events = TRUE;
+            }
+          if (depth == 1)
+            expect_value = FALSE;
+          depth++;
+          break;
+
+        case ']':
+        case '}':
+          if (depth == 0)
+            return FALSE;
+          depth--;
+          if (depth == 1 && in_events)
+            {
+              *close = (gsize) (p - data);
+              in_events = FALSE;
+              found = TRUE;
+            }
+          break;
+
+        case '\n':
+          if (in_events)
+            lines++;
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  *n_lines = lines;
+  return is_atlas && found;
+}
+
+/* Parses everything but the entries of "events" into a tree, then streams the events
+ * (see stream_events).  A syntax error anywhere comes back as SYNTAX without a usable
+ * position: the caller then parses the whole file to report it. */
+static AtlasDataset *
+load_streaming (const char    *data,
+                gsize          length,
+                gsize          open,
+                gsize          close,
+                guint          n_lines,
+                const char    *display_name,
+                GFile         *file,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *skeleton = g_malloc (open + 1 + length - close);
+  ProgressSink *sink = g_private_get (&progress_sink);
+  EventsStream stream = {
+    data + open, close + 1 - open, n_lines,
+    sink != NULL ? sink->progress : NULL, sink != NULL ? sink->user_data : NULL,
+  };
+
+  g_debug ("%s: reading the events one at a time", display_name);
+  memcpy (skeleton, data, open + 1);
+  memcpy (skeleton + open + 1, data + close, length - close);
+  if (!json_parser_load_from_data (parser, skeleton, (gssize) (open + 1 + length - close),
+                                   &local_error))
+    {
+      g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_SYNTAX,
+                           local_error->message);
+      return NULL;
+    }
+
+  return load_document (json_parser_get_root (parser), display_name, file, &stream,
+                        cancellable, error);
+}
+
+static gboolean
+has_string_member (JsonObject *object,
+                   const char *member,
+                   const char *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_STRING
+         && g_strcmp0 (json_node_get_string (node), value) == 0;
+}
+
+/* TimelineJS: an "events" array whose first entry has a "start_date" */
+static gboolean
+is_timelinejs (JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "events");
+  JsonArray *events;
+  JsonNode *first;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+
+  events = json_node_get_array (node);
+  if (json_array_get_length (events) == 0)
+    return FALSE;
+
+  first = json_array_get_element (events, 0);
+  return JSON_NODE_HOLDS_OBJECT (first)
+         && json_object_has_member (json_node_get_object (first), "start_date");
+}
+
+/* Recognises the document by its content and reads it: native, GeoJSON, TimelineJS. */
+static AtlasDataset *
+load_json (JsonNode      *root_node,
+           const char    *display_name,
+           GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(JsonNode) imported = NULL;
+  JsonObject *root;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    return atlas_loader_load_document (root_node, display_name, file, cancellable, error);
+
+  root = json_node_get_object (root_node);
+  if (has_string_member (root, "format", "event-atlas"))
+    return atlas_loader_load_document (root_node, display_name, file, cancellable, error);
+
+  if (has_string_member (root, "type", "FeatureCollection")
+      || has_string_member (root, "type", "Feature"))
+    imported = atlas_import_geojson (root_node, display_name, error);
+  else if (is_timelinejs (root))
+    imported = atlas_import_timelinejs (root_node, display_name, error);
+  else
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
+                   _("%s: not an event-atlas dataset, GeoJSON FeatureCollection or TimelineJS "
+                     "timeline (expected \"format\": \"event-atlas\")"),
+                   display_name);
+      return NULL;
+    }
+
+  if (imported == NULL)
+    return NULL;
+  return atlas_loader_load_document (imported, display_name, file, cancellable, error);
+}
+
+AtlasDataset *
+atlas_loader_load_data (const char    *data,
+                        gsize          length,
+                        const char    *display_name,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *scan_message = NULL;
+  g_auto(Loader) loader;
+  AtlasJsonScanResult scan;
+  guint64 max_values;
+  JsonNode *root_node;
+  const char *invalid;
+  gsize limit = atlas_loader_get_size_limit ();
+  gsize where, events_open = 0, events_close = 0;
+  guint line, column, events_lines = 0;
+  gboolean is_csv = FALSE;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  loader_init (&loader, display_name, cancellable);
+
+  if (length > limit)
+    {
+      set_too_large (error, display_name, length, limit);
+      return NULL;
+    }
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (length == 0 || is_blank (data, length))
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_EMPTY,
+                   _("%s: the file is empty"), display_name);
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, length, &invalid))
+    {
+      where = (gsize) (invalid - data);
+      locate (data, where, &line, &column);
+      if (*invalid == '\0')
+        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_ENCODING,
+                     _("%s:%u:%u: NUL byte"), display_name, line, column);
+      else
+        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_ENCODING,
+                     _("%s:%u:%u: invalid UTF-8 (byte 0x%02X)"), display_name, line, column,
+                     (guint) (guchar) *invalid);
+      return NULL;
+    }
+
+  /* not JSON: an ACLED export (CSV) is recognised by its header */
+  if (atlas_import_acled_sniff (data, length, &is_csv))
+    {
+      g_autoptr(JsonNode) imported = atlas_import_acled (data, length, display_name, error);
+
+      if (imported == NULL)
+        return NULL;
+      return atlas_loader_load_document (imported, display_name, file, cancellable, error);
+    }
+  if (is_csv)
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
+                   _("%s: not an event-atlas dataset (this looks like a CSV file, but not an "
+                     "ACLED export: its first line has no event_id_cnty and event_date columns)"),
+                   display_name);
+      return NULL;
+    }
+
+  /* depth, control characters, escapes, duplicate names, integer range: see
+   * atlas-json-scan.h for what json-glib would let through */
+  max_values = value_limit ();
+  scan = atlas_json_scan (data, length, ATLAS_DATASET_MAX_DEPTH, max_values, &where,
+                          &scan_message);
+  if (scan != ATLAS_JSON_SCAN_OK)
+    {
+      locate (data, where, &line, &column);
+      if (scan == ATLAS_JSON_SCAN_TOO_DEEP)
+        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_TOO_DEEP,
+                     _("%s:%u:%u: nesting deeper than %d levels"), display_name, line, column,
+                     ATLAS_DATASET_MAX_DEPTH);
+      else if (scan == ATLAS_JSON_SCAN_TOO_MANY)
+        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_TOO_LARGE,
+                     _("%s:%u:%u: too many values for the available memory (the limit is %llu)"),
+                     display_name, line, column, (unsigned long long) max_values);
+      else
+        g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_SYNTAX, "%s:%u:%u: %s",
+                     display_name, line, column, scan_message);
+      return NULL;
+    }
+
+  if (check_cancelled (&loader, error))
+    return NULL;
+
+  /* an event-atlas file: never build the tree of all its events */
+  if (find_events_array (data, length, &events_open, &events_close, &events_lines))
+    {
+      AtlasDataset *dataset = load_streaming (data, length, events_open, events_close,
+                                              events_lines, display_name, file, cancellable,
+                                              &local_error);
+
+      if (dataset != NULL)
+        return dataset;
+      if (!g_error_matches (local_error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_SYNTAX))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_clear_error (&local_error);
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      set_syntax_error (error, display_name, local_error->message);
+      return NULL;
+    }
+
+  if (check_cancelled (&loader, error))
+    return NULL;
+
+  root_node = json_parser_get_root (parser);
+  if (root_node == NULL)
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_EMPTY,
+                   _("%s: the file is empty"), display_name);
+      return NULL;
+    }
+
+  return load_json (root_node, display_name, file, cancellable, error);
 }
 
 static char *
@@ -1593,6 +2128,24 @@ load_native (GFile         *file,
   return atlas_loader_load_data (g_mapped_file_get_contents (mapped),
                                  g_mapped_file_get_length (mapped),
                                  display_name, file, cancellable, error);
+}
+
+AtlasDataset *
+atlas_loader_load_file_with_progress (GFile              *file,
+                                      AtlasLoadProgress   progress,
+                                      gpointer            user_data,
+                                      GCancellable       *cancellable,
+                                      GError            **error)
+{
+  ProgressSink sink = { progress, user_data };
+  AtlasDataset *dataset;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  g_private_set (&progress_sink, progress != NULL ? &sink : NULL);
+  dataset = atlas_loader_load_file (file, cancellable, error);
+  g_private_set (&progress_sink, NULL);
+  return dataset;
 }
 
 AtlasDataset *

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "atlas-types.h"
 
@@ -20,10 +21,29 @@ gsize          atlas_loader_get_size_limit (void);
 AtlasDataset  *atlas_loader_load_file      (GFile         *file,
                                             GCancellable  *cancellable,
                                             GError       **error);
+
+/* Called in the loading thread with the fraction of the file read (0 to 1), at
+ * most once per percent. */
+typedef void (*AtlasLoadProgress) (double   fraction,
+                                   gpointer user_data);
+/* atlas_loader_load_file, reporting progress while the events are read */
+AtlasDataset  *atlas_loader_load_file_with_progress (GFile              *file,
+                                                     AtlasLoadProgress   progress,
+                                                     gpointer            user_data,
+                                                     GCancellable       *cancellable,
+                                                     GError            **error);
 /* @data need not be NUL-terminated; @file (may be NULL) is what
  * atlas_dataset_get_file() will return */
 AtlasDataset  *atlas_loader_load_data      (const char    *data,
                                             gsize          length,
+                                            const char    *display_name,
+                                            GFile         *file,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+/* Validates and builds an already parsed event-atlas document (also what the
+ * importers produce): the checks of "format" and "version", then every member.
+ * @root is not modified. */
+AtlasDataset  *atlas_loader_load_document  (JsonNode      *root,
                                             const char    *display_name,
                                             GFile         *file,
                                             GCancellable  *cancellable,

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "atlas-language.h"
 #include "atlas-location-private.h"
 
 G_DEFINE_FINAL_TYPE (AtlasLocation, atlas_location, G_TYPE_OBJECT)
@@ -81,6 +82,15 @@ atlas_location_get_name_for (AtlasLocation *self,
   if (language != NULL && (name = g_hash_table_lookup (self->names, language)) != NULL)
     return name;
   return self->name;
+}
+
+/* the name in the language of the user interface (see atlas_ui_language()) */
+const char *
+atlas_location_get_display_name (AtlasLocation *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LOCATION (self), NULL);
+
+  return atlas_location_get_name_for (self, atlas_ui_language ());
 }
 
 GHashTable *

@@ -19,6 +19,8 @@ const char         *atlas_location_get_id          (AtlasLocation *self);
 const char         *atlas_location_get_name        (AtlasLocation *self);
 const char         *atlas_location_get_name_for    (AtlasLocation *self,
                                                     const char    *language);
+/* the name in the language of the user interface, atlas_ui_language() */
+const char         *atlas_location_get_display_name (AtlasLocation *self);
 GHashTable         *atlas_location_get_names       (AtlasLocation *self);
 AtlasLocationKind   atlas_location_get_kind        (AtlasLocation *self);
 double              atlas_location_get_latitude    (AtlasLocation *self);

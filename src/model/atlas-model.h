@@ -16,3 +16,5 @@
 #include "atlas-filter.h"
 #include "atlas-selection.h"
 #include "atlas-context.h"
+#include "atlas-text.h"
+#include "atlas-language.h"

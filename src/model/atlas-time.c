@@ -557,7 +557,7 @@ format_day (int y,
 {
   /* Translators: weekday, day of month, month name, year: "Monday 5 December 2016" */
   return g_strdup_printf (C_("full date", "%s %d %s %d"), weekday_name (weekday), d,
-                          month_name (m), y);
+                          atlas_time_month_name_in_date (m), y);
 }
 
 char *
@@ -590,18 +590,18 @@ atlas_time_format_human (gint64          instant,
         {
           if (d <= 10)
             /* Translators: "early July 2016" */
-            text = g_strdup_printf (_("early %s %d"), month_name (m), y);
+            text = g_strdup_printf (_("early %s %d"), atlas_time_month_name_in_date (m), y);
           else if (d <= 20)
             /* Translators: "mid-July 2016" */
-            text = g_strdup_printf (_("mid-%s %d"), month_name (m), y);
+            text = g_strdup_printf (_("mid-%s %d"), atlas_time_month_name_in_date (m), y);
           else
             /* Translators: "late July 2016" */
-            text = g_strdup_printf (_("late %s %d"), month_name (m), y);
+            text = g_strdup_printf (_("late %s %d"), atlas_time_month_name_in_date (m), y);
         }
       else
         {
           /* Translators: "week of 11 July 2016" */
-          text = g_strdup_printf (_("week of %d %s %d"), d, month_name (m), y);
+          text = g_strdup_printf (_("week of %d %s %d"), d, atlas_time_month_name_in_date (m), y);
         }
       break;
 
@@ -641,5 +641,30 @@ atlas_time_format_human (gint64          instant,
     case ATLAS_BASIS_REPORTED:
     default:
       return g_steal_pointer (&text);
+    }
+}
+
+/* the month in a date that names the day ("5 December 2016", "week of 11 July", "mid-July"):
+ * Russian and other languages decline it there ("5 декабря"), unlike month_name() */
+const char *
+atlas_time_month_name_in_date (int month)
+{
+  /* Translators: the month in a date after a day number or "early", "mid-", "late":
+   * use the form your language needs there (the genitive in Russian: "декабря") */
+  switch (month)
+    {
+    case 1: return C_("month name in a date, after the day: genitive in some languages", "January");
+    case 2: return C_("month name in a date, after the day: genitive in some languages", "February");
+    case 3: return C_("month name in a date, after the day: genitive in some languages", "March");
+    case 4: return C_("month name in a date, after the day: genitive in some languages", "April");
+    case 5: return C_("month name in a date, after the day: genitive in some languages", "May");
+    case 6: return C_("month name in a date, after the day: genitive in some languages", "June");
+    case 7: return C_("month name in a date, after the day: genitive in some languages", "July");
+    case 8: return C_("month name in a date, after the day: genitive in some languages", "August");
+    case 9: return C_("month name in a date, after the day: genitive in some languages", "September");
+    case 10: return C_("month name in a date, after the day: genitive in some languages", "October");
+    case 11: return C_("month name in a date, after the day: genitive in some languages", "November");
+    case 12: return C_("month name in a date, after the day: genitive in some languages", "December");
+    default: return "?";
     }
 }

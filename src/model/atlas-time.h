@@ -80,4 +80,8 @@ char      *atlas_time_format_human     (gint64          instant,
                                         AtlasPrecision  precision,
                                         AtlasBasis      basis);
 
+/* The translated name of @month (1–12) as it reads after a day number, "5 December":
+ * the genitive in Russian ("декабря").  Borrowed. */
+const char *atlas_time_month_name_in_date (int month);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "atlas-actor-row.h"
 #include "atlas-palette.h"
+#include "atlas-text.h"
 
 #define INDENT_PX 20
 
@@ -31,6 +32,7 @@ struct _AtlasActorRow
   GtkLabel       *name_label;
   GtkLabel       *subtitle_label;
   GtkButton      *only_button;
+  GtkButton      *menu_button;
   GtkLabel       *count_label;
 
   /* owned */
@@ -46,6 +48,7 @@ G_DEFINE_FINAL_TYPE (AtlasActorRow, atlas_actor_row, GTK_TYPE_WIDGET)
 enum {
   SIGNAL_TOGGLED,
   SIGNAL_ONLY,
+  SIGNAL_MENU,
   N_SIGNALS
 };
 
@@ -130,6 +133,27 @@ only_clicked_cb (AtlasActorRow *self)
 }
 
 static void
+menu_clicked_cb (AtlasActorRow *self)
+{
+  if (self->actor != NULL)
+    g_signal_emit (self, signals[SIGNAL_MENU], 0);
+}
+
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      AtlasActorRow   *self)
+{
+  if (self->actor == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_signal_emit (self, signals[SIGNAL_MENU], 0);
+}
+
+static void
 atlas_actor_row_dispose (GObject *object)
 {
   AtlasActorRow *self = ATLAS_ACTOR_ROW (object);
@@ -167,6 +191,15 @@ atlas_actor_row_class_init (AtlasActorRowClass *klass)
     g_signal_new ("only", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * AtlasActorRow::menu:
+   *
+   * The user asked for the actor's menu: its claims and connections.
+   */
+  signals[SIGNAL_MENU] =
+    g_signal_new ("menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/eventatlas/EventAtlas/atlas-actor-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasActorRow, box);
@@ -178,9 +211,11 @@ atlas_actor_row_class_init (AtlasActorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasActorRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasActorRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasActorRow, only_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasActorRow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasActorRow, count_label);
   gtk_widget_class_bind_template_callback (widget_class, check_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, only_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, menu_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "actorrow");
 }
@@ -188,12 +223,26 @@ atlas_actor_row_class_init (AtlasActorRowClass *klass)
 static void
 atlas_actor_row_init (AtlasActorRow *self)
 {
+  GtkGesture *secondary;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "actor-row");
   gtk_drawing_area_set_draw_func (self->swatch, swatch_draw_cb, self, NULL);
+
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->only_button),
                                _("Show only this actor’s events"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button),
+                               _("Claims and connections"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Claims and connections"),
+                                  -1);
+
+  /* a secondary click opens the same menu */
+  secondary = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
 }
 
 GtkWidget *
@@ -229,6 +278,7 @@ atlas_actor_row_set_actor (AtlasActorRow *self,
                            const char    *subtitle)
 {
   g_autofree char *check_label = NULL;
+  g_autofree char *isolated = NULL;
   const char *name;
 
   g_return_if_fail (ATLAS_IS_ACTOR_ROW (self));
@@ -248,7 +298,8 @@ atlas_actor_row_set_actor (AtlasActorRow *self,
   gtk_widget_queue_draw (GTK_WIDGET (self->swatch));
 
   /* Translators: accessible label of an actor's check in the sidebar */
-  check_label = g_strdup_printf (_("Filter by %s"), name);
+  isolated = atlas_bidi_isolate (name);
+  check_label = g_strdup_printf (_("Filter by %s"), isolated);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, check_label,
                                   -1);

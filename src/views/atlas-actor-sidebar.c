@@ -19,6 +19,8 @@
 
 #include "atlas-actor-row.h"
 #include "atlas-actor-sidebar.h"
+#include "atlas-connections.h"
+#include "atlas-language.h"
 
 struct _AtlasActorSidebar
 {
@@ -34,6 +36,9 @@ struct _AtlasActorSidebar
   GtkSwitch         *match_all_switch;
   GtkBox            *include_members_box;
   GtkSwitch         *include_members_switch;
+  GtkWidget         *claimant_chip;
+  GtkLabel          *claimant_label;
+  GtkPopover        *actor_popover;    /* made in init, parented to the sidebar */
 
   /* owned references */
   AtlasContext      *context;
@@ -319,6 +324,20 @@ sync_filter_widgets (AtlasActorSidebar *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), n_checked > 0);
 
+  {
+    AtlasActor *claimant = self->filter != NULL ? atlas_filter_get_claimant (self->filter) : NULL;
+
+    if (claimant != NULL)
+      {
+        g_autofree char *chip = NULL;
+
+        /* Translators: the sidebar's chip while filtering by claimant; %s is an actor */
+        chip = g_strdup_printf (_("Claimed by %s"), actor_display_name (self, claimant));
+        gtk_label_set_text (self->claimant_label, chip);
+      }
+    gtk_widget_set_visible (self->claimant_chip, claimant != NULL);
+  }
+
   if (n_checked > 0)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "%u actor checked", "%u actors checked", n_checked),
@@ -367,6 +386,10 @@ reload_dataset (AtlasActorSidebar *self)
 {
   AtlasDataset *dataset = self->context ? atlas_context_get_dataset (self->context) : NULL;
   gboolean any_affiliation = FALSE;
+
+  /* the menu points at actors of the old dataset */
+  if (self->actor_popover != NULL)
+    gtk_popover_popdown (self->actor_popover);
 
   g_set_object (&self->dataset, dataset);
   rebuild_caches (self);
@@ -496,6 +519,173 @@ include_members_notify_cb (AtlasActorSidebar *self)
 }
 
 static void
+claimant_clear_cb (AtlasActorSidebar *self)
+{
+  if (self->filter != NULL)
+    atlas_filter_set_claimant (self->filter, NULL);
+}
+
+static void
+claims_clicked_cb (GtkButton         *button,
+                   AtlasActorSidebar *self)
+{
+  AtlasActor *actor = g_object_get_data (G_OBJECT (button), "atlas-actor");
+
+  gtk_popover_popdown (self->actor_popover);
+  if (self->filter == NULL || actor == NULL)
+    return;
+
+  atlas_filter_set_claimant (self->filter,
+                             atlas_filter_get_claimant (self->filter) == actor ? NULL : actor);
+}
+
+static void
+connection_activated_cb (GtkListBox        *box,
+                         GtkListBoxRow     *row,
+                         AtlasActorSidebar *self)
+{
+  AtlasActor *actor = g_object_get_data (G_OBJECT (row), "atlas-actor");
+
+  gtk_popover_popdown (self->actor_popover);
+  if (self->filter != NULL && actor != NULL)
+    atlas_filter_set_only_actor (self->filter, actor);
+}
+
+static GtkWidget *
+make_connection_row (AtlasActorSidebar *self,
+                     AtlasConnection   *connection)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (actor_display_name (self, connection->actor));
+  g_autofree char *count_text = g_strdup_printf ("%u", connection->count);
+  GtkWidget *count = gtk_label_new (count_text);
+  g_autofree char *tooltip = NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u shared event; click to show only this actor’s events",
+                                          "%u shared events; click to show only this actor’s events",
+                                          connection->count),
+                             connection->count);
+  gtk_widget_set_tooltip_text (row, tooltip);
+  g_object_set_data (G_OBJECT (row), "atlas-actor", connection->actor);
+
+  return row;
+}
+
+/* The menu of @actor: only its claims, and the actors it shares events with */
+static void
+show_actor_menu (AtlasActorSidebar *self,
+                 AtlasActor        *actor,
+                 GtkWidget         *anchor)
+{
+  g_autoptr(GArray) connections = NULL;
+  GtkWidget *box, *title, *claims, *heading;
+  graphene_rect_t bounds;
+  gboolean claiming;
+
+  if (self->dataset == NULL || self->filter == NULL)
+    return;
+
+  connections = atlas_dataset_get_connections (self->dataset, actor);
+  claiming = atlas_filter_get_claimant (self->filter) == actor;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_size_request (box, 240, -1);
+
+  title = gtk_label_new (actor_display_name (self, actor));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  claims = gtk_button_new_with_mnemonic (claiming ? _("Show _Every Claim")
+                                                  : _("Only _Claims by This Actor"));
+  gtk_widget_set_tooltip_text (claims, _("Events the source attributes to this actor, and "
+                                         "those where it speaks"));
+  g_object_set_data (G_OBJECT (claims), "atlas-actor", actor);
+  g_signal_connect (claims, "clicked", G_CALLBACK (claims_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), claims);
+
+  heading = gtk_label_new (_("Connections"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_widget_add_css_class (heading, "caption-heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  if (connections->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("Shares no event with another actor"));
+
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (GTK_BOX (box), none);
+    }
+  else
+    {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+      GtkWidget *list = gtk_list_box_new ();
+
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_widget_add_css_class (list, "connections-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Connections"),
+                                      -1);
+      for (guint i = 0; i < connections->len; i++)
+        gtk_list_box_append (GTK_LIST_BOX (list),
+                             make_connection_row (self, &g_array_index (connections,
+                                                                        AtlasConnection, i)));
+      g_signal_connect (list, "row-activated", G_CALLBACK (connection_activated_cb), self);
+
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+      gtk_box_append (GTK_BOX (box), scroller);
+    }
+
+  gtk_popover_set_child (self->actor_popover, box);
+
+  if (anchor != NULL && gtk_widget_compute_bounds (anchor, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (self->actor_popover,
+                                 &(GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
+                                                   (int) bounds.size.width,
+                                                   (int) bounds.size.height });
+  else
+    gtk_popover_set_pointing_to (self->actor_popover, NULL);
+
+  gtk_popover_popup (self->actor_popover);
+}
+
+static void
+row_menu_cb (AtlasActorRow     *row,
+             AtlasActorSidebar *self)
+{
+  AtlasActor *actor = atlas_actor_row_get_actor (row);
+
+  if (actor != NULL)
+    show_actor_menu (self, actor, GTK_WIDGET (row));
+}
+
+static void
 row_toggled_cb (AtlasActorRow     *row,
                 gboolean           active,
                 AtlasActorSidebar *self)
@@ -535,6 +725,7 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
 
   g_signal_connect (row, "toggled", G_CALLBACK (row_toggled_cb), self);
   g_signal_connect (row, "only", G_CALLBACK (row_only_cb), self);
+  g_signal_connect (row, "menu", G_CALLBACK (row_menu_cb), self);
   g_ptr_array_add (self->rows, g_object_ref (row));
   gtk_list_item_set_child (list_item, row);
 }
@@ -613,6 +804,12 @@ atlas_actor_sidebar_dispose (GObject *object)
   for (guint i = 0; i < self->rows->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->rows, i), self);
   g_ptr_array_set_size (self->rows, 0);
+
+  if (self->actor_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->actor_popover));
+      self->actor_popover = NULL;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_ACTOR_SIDEBAR);
   /* the template's unnamed children (boxes, separator) */
@@ -707,11 +904,14 @@ atlas_actor_sidebar_class_init (AtlasActorSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasActorSidebar, match_all_switch);
   gtk_widget_class_bind_template_child (widget_class, AtlasActorSidebar, include_members_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasActorSidebar, include_members_switch);
+  gtk_widget_class_bind_template_child (widget_class, AtlasActorSidebar, claimant_chip);
+  gtk_widget_class_bind_template_child (widget_class, AtlasActorSidebar, claimant_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, match_all_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, include_members_notify_cb);
+  gtk_widget_class_bind_template_callback (widget_class, claimant_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, factory_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, factory_bind_cb);
@@ -725,7 +925,6 @@ atlas_actor_sidebar_class_init (AtlasActorSidebarClass *klass)
 static void
 atlas_actor_sidebar_init (AtlasActorSidebar *self)
 {
-  const char *locale;
   g_autoptr(GtkNoSelection) model = NULL;
 
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
@@ -733,8 +932,11 @@ atlas_actor_sidebar_init (AtlasActorSidebar *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  locale = g_get_language_names ()[0];
-  g_strlcpy (self->language, locale != NULL ? locale : "", 3);
+  g_strlcpy (self->language, atlas_ui_language (), sizeof self->language);
+
+  self->actor_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_position (self->actor_popover, GTK_POS_RIGHT);
+  gtk_widget_set_parent (GTK_WIDGET (self->actor_popover), GTK_WIDGET (self));
 
   model = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (model));
@@ -871,4 +1073,26 @@ atlas_actor_sidebar_actor_is_highlighted (AtlasActorSidebar *self,
 
   /* not on screen: the same rule the rows follow */
   return self->selection != NULL && atlas_selection_involves_actor (self->selection, actor);
+}
+
+GtkPopover *
+atlas_actor_sidebar_open_actor_menu (AtlasActorSidebar *self,
+                                     AtlasActor        *actor)
+{
+  GtkWidget *anchor = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_ACTOR_SIDEBAR (self), NULL);
+  g_return_val_if_fail (ATLAS_IS_ACTOR (actor), NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      AtlasActorRow *row = g_ptr_array_index (self->rows, i);
+
+      if (atlas_actor_row_get_actor (row) == actor)
+        anchor = GTK_WIDGET (row);
+    }
+
+  show_actor_menu (self, actor, anchor);
+
+  return self->actor_popover;
 }

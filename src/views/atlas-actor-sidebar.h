@@ -34,5 +34,9 @@ void          atlas_actor_sidebar_show_only_actor        (AtlasActorSidebar *sel
                                                           AtlasActor        *actor);
 gboolean      atlas_actor_sidebar_actor_is_highlighted   (AtlasActorSidebar *self,
                                                           AtlasActor        *actor);
+/* the path of the row's menu button (or a secondary click): opens and returns
+ * the actor's menu — "Only Claims by This Actor" and its connections */
+GtkPopover   *atlas_actor_sidebar_open_actor_menu        (AtlasActorSidebar *self,
+                                                          AtlasActor        *actor);
 
 G_END_DECLS

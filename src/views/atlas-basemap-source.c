@@ -13,8 +13,9 @@
 #include "atlas-basemap-source.h"
 #include "atlas-geo.h"
 
+/* Translators: the map's credit line, shown in a corner of the map */
 #define OFFLINE_LICENSE \
-  "Basemap: Digital Chart of the World (GMT DCW, LGPL-3+); Aleppo detail: Event Atlas (approximate)"
+  N_("Basemap: Digital Chart of the World (GMT DCW, LGPL-3+); Aleppo detail: Event Atlas (approximate)")
 #define OFFLINE_LICENSE_URI "https://www.generic-mapping-tools.org/remote-datasets/dcw.html"
 
 struct _AtlasBasemapSource
@@ -107,7 +108,7 @@ render_in_thread (GTask        *task,
   texture = render_texture (job);
   if (texture == NULL)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                             "The offline basemap data is not available");
+                             _("The offline basemap data is not available"));
   else
     g_task_return_pointer (task, texture, g_object_unref);
 }
@@ -246,7 +247,7 @@ atlas_basemap_source_constructed (GObject *object)
     {
       g_autofree char *license = g_strdup_printf ("%s\n%s",
                                                   shumate_map_source_get_license (self->upstream),
-                                                  OFFLINE_LICENSE);
+                                                  _(OFFLINE_LICENSE));
 
       shumate_map_source_set_id (source, ATLAS_BASEMAP_SOURCE_ONLINE_ID);
       shumate_map_source_set_name (source, shumate_map_source_get_name (self->upstream));
@@ -262,7 +263,7 @@ atlas_basemap_source_constructed (GObject *object)
     {
       shumate_map_source_set_id (source, ATLAS_BASEMAP_SOURCE_ID);
       shumate_map_source_set_name (source, _("Offline"));
-      shumate_map_source_set_license (source, OFFLINE_LICENSE);
+      shumate_map_source_set_license (source, _(OFFLINE_LICENSE));
       shumate_map_source_set_license_uri (source, OFFLINE_LICENSE_URI);
       shumate_map_source_set_max_zoom_level (source, ATLAS_GEO_MAX_ZOOM);
     }

@@ -19,6 +19,8 @@
 #include <glib/gi18n.h>
 
 #include "atlas-event-details.h"
+#include "atlas-language.h"
+#include "atlas-text.h"
 #include "atlas-palette.h"
 
 struct _AtlasEventDetails
@@ -210,8 +212,14 @@ make_row (GtkWidget  *prefix,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, tooltip);
 
-  a11y = subtitle != NULL && *subtitle != '\0'
-         ? g_strdup_printf ("%s, %s", title, subtitle) : g_strdup (title);
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      g_autofree char *isolated = atlas_bidi_isolate (title);
+
+      a11y = g_strdup_printf ("%s, %s", isolated, subtitle);
+    }
+  else
+    a11y = g_strdup (title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
@@ -240,7 +248,8 @@ make_block_quote (const char *text,
   if (speaker != NULL)
     {
       /* Translators: the speaker under a quote, "— Sergei Lavrov" */
-      g_autofree char *who = g_strdup_printf (_("— %s"), speaker);
+      g_autofree char *isolated = atlas_bidi_isolate (speaker);
+      g_autofree char *who = g_strdup_printf (_("— %s"), isolated);
 
       label = gtk_label_new (who);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -403,7 +412,8 @@ show_header (AtlasEventDetails *self,
 
   if (category != NULL && *category != '\0')
     {
-      g_autofree char *shown = capitalize (category);
+      const char *label = atlas_palette_category_label (category);
+      g_autofree char *shown = label != NULL ? g_strdup (label) : capitalize (category);
       GdkRGBA color;
 
       atlas_palette_category_color (category, dark, &color);
@@ -418,8 +428,12 @@ show_header (AtlasEventDetails *self,
   gtk_label_set_text (self->date_label, date);
 
   if (date_text != NULL && *date_text != '\0')
-    /* Translators: the basis of a date and the source's own words: "Relative to the dateline · “on Monday”" */
-    basis_line = g_strdup_printf (_("%s · “%s”"), basis, date_text);
+    {
+      g_autofree char *isolated = atlas_bidi_isolate (date_text);
+
+      /* Translators: the basis of a date and the source's own words: "Relative to the dateline · “on Monday”" */
+      basis_line = g_strdup_printf (_("%s · “%s”"), basis, isolated);
+    }
   else
     basis_line = g_strdup (basis);
   gtk_label_set_text (self->basis_label, basis_line);
@@ -464,9 +478,13 @@ show_places (AtlasEventDetails *self,
       GtkWidget *row;
 
       if (parent != NULL)
-        /* Translators: role of a place and the place it lies in: "Where it happened · Aleppo" */
-        subtitle = g_strdup_printf (_("%s · %s"), role_text,
-                                    atlas_location_get_name_for (parent, self->language));
+        {
+          g_autofree char *isolated =
+            atlas_bidi_isolate (atlas_location_get_name_for (parent, self->language));
+
+          /* Translators: role of a place and the place it lies in: "Where it happened · Aleppo" */
+          subtitle = g_strdup_printf (_("%s · %s"), role_text, isolated);
+        }
       else
         subtitle = g_strdup (role_text);
 
@@ -499,15 +517,21 @@ show_actors (AtlasEventDetails *self,
       GdkRGBA color;
       GtkWidget *row;
 
+      g_autofree char *isolated = atlas_bidi_isolate (name);
+
       if (affiliation != NULL)
-        /* Translators: role of an actor and whom they belong to: "Speaker · Russia" */
-        subtitle = g_strdup_printf (_("%s · %s"), role_text,
-                                    atlas_actor_get_name_for (affiliation, self->language));
+        {
+          g_autofree char *isolated_affiliation =
+            atlas_bidi_isolate (atlas_actor_get_name_for (affiliation, self->language));
+
+          /* Translators: role of an actor and whom they belong to: "Speaker · Russia" */
+          subtitle = g_strdup_printf (_("%s · %s"), role_text, isolated_affiliation);
+        }
       else
         subtitle = g_strdup (role_text);
 
       /* Translators: tooltip of an actor in the event details */
-      tooltip = g_strdup_printf (_("Show only events with %s"), name);
+      tooltip = g_strdup_printf (_("Show only events with %s"), isolated);
       atlas_palette_index_color (atlas_actor_get_index (actor), dark, &color);
       row = make_row (make_swatch (&color), name, subtitle, "edit-find-symbolic", tooltip);
       g_object_set_data_full (G_OBJECT (row), "atlas-actor", g_object_ref (actor), g_object_unref);
@@ -553,10 +577,10 @@ show_source (AtlasEventDetails *self,
 
   if (attributed_to != NULL)
     {
+      g_autofree char *isolated =
+        atlas_bidi_isolate (atlas_actor_get_name_for (attributed_to, self->language));
       /* Translators: who the source attributes the event to */
-      g_autofree char *text = g_strdup_printf (_("According to %s"),
-                                               atlas_actor_get_name_for (attributed_to,
-                                                                         self->language));
+      g_autofree char *text = g_strdup_printf (_("According to %s"), isolated);
       set_optional_label (self->attribution_label, text);
     }
   else
@@ -859,12 +883,10 @@ static void
 atlas_event_details_init (AtlasEventDetails *self)
 {
   GtkEventController *shortcuts;
-  const char *locale;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  locale = g_get_language_names ()[0];
-  g_strlcpy (self->language, locale != NULL ? locale : "", 3);
+  g_strlcpy (self->language, atlas_ui_language (), sizeof self->language);
 
   /* Alt+←/→ walk the events from anywhere in the window */
   shortcuts = gtk_shortcut_controller_new ();

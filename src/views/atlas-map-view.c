@@ -16,6 +16,7 @@
 #include "atlas-link-layer.h"
 #include "atlas-map-view.h"
 #include "atlas-marker-layer.h"
+#include "atlas-text.h"
 
 /* room kept around framed places, so their markers are whole */
 #define FRAME_PADDING      48.0
@@ -338,10 +339,11 @@ marker_name (AtlasMapView *self,
   const guint *locations = atlas_marker_layer_get_marker_locations (self->marker_layer, marker,
                                                                     &n_locations);
   AtlasLocation *busiest = NULL;
+  g_autofree char *isolated = NULL;
   guint busiest_count = 0;
 
   if (n_locations == 1)
-    return g_strdup (atlas_location_get_name (atlas_dataset_get_location (dataset, locations[0])));
+    return g_strdup (atlas_location_get_display_name (atlas_dataset_get_location (dataset, locations[0])));
 
   for (guint i = 0; i < n_locations; i++)
     {
@@ -352,7 +354,7 @@ marker_name (AtlasMapView *self,
       for (guint j = 0; j < n_locations && encloses; j++)
         encloses = is_within (atlas_dataset_get_location (dataset, locations[j]), candidate);
       if (encloses)
-        return g_strdup (atlas_location_get_name (candidate));
+        return g_strdup (atlas_location_get_display_name (candidate));
 
       if (count > busiest_count)
         {
@@ -361,10 +363,11 @@ marker_name (AtlasMapView *self,
         }
     }
 
+  isolated = atlas_bidi_isolate (atlas_location_get_display_name (busiest));
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%s and %u other place", "%s and %u other places",
                                        n_locations - 1),
-                          atlas_location_get_name (busiest), n_locations - 1);
+                          isolated, n_locations - 1);
 }
 
 static void
@@ -525,24 +528,20 @@ marker_query_tooltip_cb (AtlasMapView *self,
                          GtkTooltip   *tooltip,
                          GtkWidget    *layer)
 {
-  g_autofree char *name = NULL;
   g_autofree char *text = NULL;
-  int marker;
-  guint count;
+  double map_x, map_y;
 
   if (self->context == NULL || keyboard_mode)
     return FALSE;
 
-  marker = atlas_marker_layer_pick (self->marker_layer, x, y);
-  if (marker < 0)
+  if (!gtk_widget_translate_coordinates (layer, GTK_WIDGET (self), x, y, &map_x, &map_y))
     return FALSE;
 
-  name = marker_name (self, marker);
-  count = atlas_marker_layer_get_marker_count (self->marker_layer, marker);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%u event", "%s\n%u events", count),
-                          name, count);
-  gtk_tooltip_set_text (tooltip, text);
+  text = atlas_map_view_dup_tooltip_at (self, map_x, map_y);
+  if (text == NULL)
+    return FALSE;
 
+  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
@@ -1098,6 +1097,35 @@ atlas_map_view_get_n_markers (AtlasMapView *self)
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), 0);
 
   return atlas_marker_layer_get_n_markers (self->marker_layer);
+}
+
+/* The marker tooltip at @x, @y (map view coordinates), or NULL: the place's
+ * name, plain text, on its own line */
+char *
+atlas_map_view_dup_tooltip_at (AtlasMapView *self,
+                               double        x,
+                               double        y)
+{
+  g_autofree char *name = NULL;
+  double layer_x, layer_y;
+  int marker;
+  guint count;
+
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  if (self->context == NULL
+      || !gtk_widget_translate_coordinates (GTK_WIDGET (self), GTK_WIDGET (self->marker_layer),
+                                            x, y, &layer_x, &layer_y))
+    return NULL;
+
+  marker = atlas_marker_layer_pick (self->marker_layer, layer_x, layer_y);
+  if (marker < 0)
+    return NULL;
+
+  name = marker_name (self, marker);
+  count = atlas_marker_layer_get_marker_count (self->marker_layer, marker);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%u event", "%s\n%u events", count),
+                          name, count);
 }
 
 GtkPopover *

@@ -61,5 +61,8 @@ gboolean      atlas_map_view_location_is_highlighted  (AtlasMapView  *self,
 guint         atlas_map_view_get_n_markers            (AtlasMapView  *self);
 /* the popover that lists a marker's events, for tests; borrowed */
 GtkPopover   *atlas_map_view_get_event_popover        (AtlasMapView  *self);
+char         *atlas_map_view_dup_tooltip_at           (AtlasMapView  *self,
+                                                       double         x,
+                                                       double         y);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "atlas-palette.h"
 
 /* GNOME HIG palette: blue 3, red 3, green 4, purple 3, orange 3, brown 3,
@@ -13,17 +15,18 @@ typedef struct {
   const char *category;
   guint32     light;
   guint32     dark;
+  const char *label;   /* untranslated, context "event category" */
 } CategoryColor;
 
 static const CategoryColor category_colors[] = {
-  { "diplomacy",    0x1c71d8, 0x62a0ea },
-  { "military",     0xc01c28, 0xf66151 },
-  { "humanitarian", 0x26a269, 0x57e389 },
-  { "casualties",   0x813d9c, 0xc061cb },
-  { "statement",    0x3d3846, 0xc0bfbc },
-  { "accident",     0xe66100, 0xffa348 },
-  { "background",   0x865e3c, 0xcdab8f },
-  { "political",    0x1a5fb4, 0x99c1f1 },
+  { "diplomacy",    0x1c71d8, 0x62a0ea, NC_("event category", "Diplomacy") },
+  { "military",     0xc01c28, 0xf66151, NC_("event category", "Military") },
+  { "humanitarian", 0x26a269, 0x57e389, NC_("event category", "Humanitarian") },
+  { "casualties",   0x813d9c, 0xc061cb, NC_("event category", "Casualties") },
+  { "statement",    0x3d3846, 0xc0bfbc, NC_("event category", "Statement") },
+  { "accident",     0xe66100, 0xffa348, NC_("event category", "Accident") },
+  { "background",   0x865e3c, 0xcdab8f, NC_("event category", "Background") },
+  { "political",    0x1a5fb4, 0x99c1f1, NC_("event category", "Political") },
 };
 
 static const guint32 cycle_light[] = {
@@ -88,4 +91,17 @@ atlas_palette_selection_color (gboolean  dark,
   g_return_if_fail (out != NULL);
 
   set_rgb (out, dark ? 0xf8e45c : 0xf5c211);
+}
+
+const char *
+atlas_palette_category_label (const char *category)
+{
+  if (category == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (category_colors); i++)
+    if (g_ascii_strcasecmp (category, category_colors[i].category) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "event category", category_colors[i].label);
+
+  return NULL;
 }

@@ -16,6 +16,10 @@ void  atlas_palette_category_color (const char *category,
                                     gboolean    dark,
                                     GdkRGBA    *out);
 
+/* The translated name of a known category ("casualties" → "Casualties", "الضحايا"), or
+ * NULL for a category of the dataset's own, which is shown as the dataset gives it. */
+const char *atlas_palette_category_label (const char *category);
+
 /* A stable, distinct colour for the @index-th item of a list (actors). */
 void  atlas_palette_index_color    (guint       index,
                                     gboolean    dark,

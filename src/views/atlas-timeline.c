@@ -310,6 +310,9 @@ rebuild_items (AtlasTimeline *self)
 
       if (self->filter != NULL && !atlas_filter_matches (self->filter, event))
         continue;
+      /* no place on a time axis */
+      if (atlas_event_is_undated (event))
+        continue;
 
       item.event = event;
       atlas_event_get_span (event, &item.from, &item.to);
@@ -777,6 +780,32 @@ layout_width (PangoLayout *layout)
   return width;
 }
 
+/* Diagonal hatching across @r: what is announced, not yet happened */
+static void
+append_hatch (GtkSnapshot           *snapshot,
+              const graphene_rect_t *r,
+              const GdkRGBA         *color)
+{
+  cairo_t *cr;
+  double step = 5;
+
+  if (r->size.width < 2 || r->size.height < 2)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, r);
+  cairo_rectangle (cr, r->origin.x, r->origin.y, r->size.width, r->size.height);
+  cairo_clip (cr);
+  for (double x = r->origin.x - r->size.height; x < r->origin.x + r->size.width; x += step)
+    {
+      cairo_move_to (cr, x, r->origin.y + r->size.height);
+      cairo_line_to (cr, x + r->size.height, r->origin.y);
+    }
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
 /* One event.  @alpha is 1 for visible events, GHOST_ALPHA for those after
  * the playhead. */
 static void
@@ -812,8 +841,10 @@ draw_item (AtlasTimeline *self,
       if (item->basis == ATLAS_BASIS_PLANNED)
         {
           GdkRGBA fill = with_alpha (base, alpha * 0.2f);
+          GdkRGBA hatch = with_alpha (base, alpha * 0.55f);
 
           append_round (snapshot, &r, MIN (3, r.size.height / 2), &fill, &color, 1.5f);
+          append_hatch (snapshot, &r, &hatch);
         }
       else
         append_round (snapshot, &r, MIN (3, r.size.height / 2), &color, NULL, 0);
@@ -826,6 +857,12 @@ draw_item (AtlasTimeline *self,
       GdkRGBA faint = with_alpha (base, alpha * (item->basis == ATLAS_BASIS_PLANNED ? 0.1f : 0.22f));
 
       append_rect (snapshot, &faint, r.origin.x, r.origin.y, r.size.width, r.size.height);
+      if (item->basis == ATLAS_BASIS_PLANNED)
+        {
+          GdkRGBA hatch = with_alpha (base, alpha * 0.45f);
+
+          append_hatch (snapshot, &r, &hatch);
+        }
       append_rect (snapshot, &color, r.origin.x, mid - 1, r.size.width, 2);
       append_rect (snapshot, &color, r.origin.x, r.origin.y, cap, r.size.height);
       append_rect (snapshot, &color, r.origin.x + r.size.width - cap, r.origin.y, cap, r.size.height);
@@ -1766,28 +1803,32 @@ atlas_timeline_size_allocate (GtkWidget *widget,
     }
 }
 
-static gboolean
-atlas_timeline_query_tooltip (GtkWidget  *widget,
-                              int         x,
-                              int         y,
-                              gboolean    keyboard_mode,
-                              GtkTooltip *tooltip)
+/* The tooltip at @x, @y, or NULL: an event's title (plain text, on its own
+ * line) and date, or how many events are hidden there */
+char *
+atlas_timeline_dup_tooltip_at (AtlasTimeline *self,
+                               double         x,
+                               double         y)
 {
-  AtlasTimeline *self = ATLAS_TIMELINE (widget);
-  const Frame *f = &self->frame;
+  const Frame *f;
   AtlasEvent *event;
 
-  if (keyboard_mode)
-    return FALSE;
+  g_return_val_if_fail (ATLAS_IS_TIMELINE (self), NULL);
 
+  f = &self->frame;
   event = atlas_timeline_get_event_at (self, x, y);
   if (event != NULL)
     {
       g_autofree char *date = atlas_event_format_date (event);
-      g_autofree char *text = g_strdup_printf ("%s\n%s", atlas_event_get_title (event), date);
+      AtlasActor *attributed = atlas_event_get_attributed_to (event);
 
-      gtk_tooltip_set_text (tooltip, text);
-      return TRUE;
+      if (attributed != NULL)
+        /* Translators: timeline tooltip: event title, its date, and who the
+         * source attributes it to */
+        return g_strdup_printf (_("%s\n%s\nAccording to %s"), atlas_event_get_title (event), date,
+                                atlas_actor_get_display_name (attributed));
+
+      return g_strdup_printf ("%s\n%s", atlas_event_get_title (event), date);
     }
 
   if (!f->dense && f->overflow_top >= 0 && y >= f->overflow_top - 1 && y <= f->overflow_top + OVERFLOW_H + 1)
@@ -1804,19 +1845,34 @@ atlas_timeline_query_tooltip (GtkWidget  *widget,
         }
 
       if (n > 0)
-        {
-          g_autofree char *text =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u more event here: zoom in or make the timeline taller",
-                                          "%u more events here: zoom in or make the timeline taller", n),
-                             n);
-
-          gtk_tooltip_set_text (tooltip, text);
-          return TRUE;
-        }
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u more event here: zoom in or make the timeline taller",
+                                             "%u more events here: zoom in or make the timeline taller",
+                                             n),
+                                n);
     }
 
-  return FALSE;
+  return NULL;
+}
+
+static gboolean
+atlas_timeline_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_mode,
+                              GtkTooltip *tooltip)
+{
+  g_autofree char *text = NULL;
+
+  if (keyboard_mode)
+    return FALSE;
+
+  text = atlas_timeline_dup_tooltip_at (ATLAS_TIMELINE (widget), x, y);
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -1968,6 +2024,10 @@ atlas_timeline_init (AtlasTimeline *self)
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Time runs left to right in every language: a right-to-left interface mirrors the
+   * window around the timeline, never the axis (nor its keys: Left is earlier). */
+  gtk_widget_set_direction (GTK_WIDGET (self), GTK_TEXT_DIR_LTR);
 
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   self->categories = g_ptr_array_new ();

@@ -48,6 +48,9 @@ gboolean      atlas_timeline_get_event_position (AtlasTimeline *self,
 /* Number of events drawn as not ghosted, i.e. visible per the context, at any
  * position along the axis (in view or not). */
 guint         atlas_timeline_get_n_drawn        (AtlasTimeline *self);
+char         *atlas_timeline_dup_tooltip_at     (AtlasTimeline *self,
+                                                double         x,
+                                                double         y);
 
 /* The code path of a primary click at (@x, @y): selects the event there (Ctrl
  * toggles it), or clears the selection on empty space. */

@@ -1,0 +1,130 @@
+/* atlas-import-util.c — small helpers shared by the importers and the loader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "atlas-model"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atlas-dataset.h"
+#include "atlas-import-util.h"
+
+char *
+atlas_import_scalar_to_text (JsonNode *node)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  double value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return g_strdup (json_node_get_string (node));
+
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+    case G_TYPE_BOOLEAN:
+      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+
+    case G_TYPE_DOUBLE:
+      value = json_node_get_double (node);
+      for (int digits = 15; digits <= 17; digits++)
+        {
+          g_ascii_formatd (buffer, sizeof buffer, digits == 15 ? "%.15g"
+                                                  : digits == 16 ? "%.16g" : "%.17g", value);
+          if (g_ascii_strtod (buffer, NULL) == value)
+            break;
+        }
+      return g_strdup (buffer);
+
+    default:
+      return NULL;
+    }
+}
+
+char *
+atlas_import_slugify (const char *text,
+                      const char *fallback)
+{
+  GString *slug = g_string_new (NULL);
+  gboolean dash = FALSE;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          dash = FALSE;
+          g_string_append_unichar (slug, g_unichar_tolower (c));
+        }
+      else
+        dash = TRUE;
+    }
+
+  if (slug->len == 0)
+    g_string_assign (slug, fallback);
+
+  return g_string_free (slug, FALSE);
+}
+
+const char *
+atlas_import_unique_id (GHashTable *taken,
+                        const char *base)
+{
+  char *id = g_strdup (base);
+
+  for (guint n = 2; g_hash_table_contains (taken, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+
+  g_hash_table_add (taken, id);
+  return id;
+}
+
+JsonObject *
+atlas_import_new_document (JsonNode   **root,
+                           const char  *title)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "format", "event-atlas");
+  json_object_set_int_member (object, "version", 1);
+  if (title != NULL)
+    json_object_set_string_member (object, "title", title);
+  json_object_set_array_member (object, "sources", json_array_new ());
+  json_object_set_array_member (object, "actors", json_array_new ());
+  json_object_set_array_member (object, "locations", json_array_new ());
+  json_object_set_array_member (object, "events", json_array_new ());
+
+  *root = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  return object;
+}
+
+gboolean
+atlas_import_check_problems (AtlasProblems  *problems,
+                             const char     *display_name,
+                             GError        **error)
+{
+  g_autofree char *message = NULL;
+
+  if (problems->n_problems == 0)
+    return TRUE;
+
+  message = atlas_problems_to_string (problems, display_name);
+  g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID, message);
+  return FALSE;
+}

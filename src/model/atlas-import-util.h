@@ -1,0 +1,42 @@
+/* atlas-import-util.h — small helpers shared by the importers and the loader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "atlas-json.h"
+
+G_BEGIN_DECLS
+
+/* A scalar JSON value as text: strings as they are, integers in decimal, other
+ * numbers in the shortest form that reads back the same, booleans as
+ * "true"/"false".  NULL for null, arrays and objects. */
+char       *atlas_import_scalar_to_text (JsonNode    *node);
+
+/* "Free Syrian Army" → "free-syrian-army": lower-case ASCII letters and digits,
+ * runs of anything else as one "-"; non-ASCII letters are kept (lower-cased).
+ * Never empty: @fallback when nothing is left. */
+char       *atlas_import_slugify        (const char  *text,
+                                         const char  *fallback);
+
+/* @base, or @base-2, @base-3… : the first not yet in @taken, which is then added
+ * (@taken owns its keys).  Returns a string owned by @taken. */
+const char *atlas_import_unique_id      (GHashTable  *taken,
+                                         const char  *base);
+
+/* A fresh event-atlas version 1 document: format, version, title and the
+ * empty arrays sources, actors, locations, events.  Returns the root object
+ * (owned by *@root). */
+JsonObject *atlas_import_new_document   (JsonNode   **root,
+                                         const char  *title);
+
+/* When @problems holds any, sets @error (ATLAS_DATASET_ERROR_INVALID) to their
+ * lines, each prefixed with @display_name, and returns FALSE. */
+gboolean    atlas_import_check_problems (AtlasProblems *problems,
+                                         const char    *display_name,
+                                         GError       **error);
+
+G_END_DECLS

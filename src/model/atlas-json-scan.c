@@ -1,0 +1,426 @@
+/* atlas-json-scan.c — a strict pass over raw JSON bytes before json-glib parses them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "atlas-model"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "atlas-json-scan.h"
+
+#define SHOWN_CHARS 40
+
+typedef struct
+{
+  char        kind;   /* '{' or '[' */
+  GHashTable *names;  /* member names seen so far in an object, or NULL */
+} Level;
+
+typedef struct
+{
+  const char *data;
+  gsize       length;
+  gsize       where;
+  char       *message;
+} Scan;
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static gboolean
+is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/* @length bytes of @text, cut to SHOWN_CHARS characters with an ellipsis */
+static char *
+shown (const char *text,
+       gsize       length)
+{
+  const char *p = text;
+  const char *end = text + length;
+  guint n = 0;
+
+  while (p < end && n < SHOWN_CHARS)
+    {
+      p = g_utf8_next_char (p);
+      n++;
+    }
+
+  if (p >= end)
+    return g_strndup (text, length);
+  return g_strdup_printf ("%.*s…", (int) (p - text), text);
+}
+
+static gboolean
+fail (Scan       *scan,
+      gsize       where,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (Scan       *scan,
+      gsize       where,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  scan->where = where;
+  scan->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+read_hex4 (Scan    *scan,
+           gsize    pos,
+           guint   *out)
+{
+  guint value = 0;
+
+  if (pos + 4 > scan->length)
+    return FALSE;
+
+  for (gsize k = pos; k < pos + 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (scan->data[k]);
+
+      if (digit < 0)
+        return FALSE;
+      value = value * 16 + (guint) digit;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* *pos is at the opening quote; on return it is just past the closing one, or
+ * at the end of the data for an unterminated string (json-glib reports it). */
+static gboolean
+scan_string (Scan  *scan,
+             gsize *pos)
+{
+  const char *data = scan->data;
+  gsize j = *pos + 1;
+
+  while (j < scan->length)
+    {
+      guchar c = (guchar) data[j];
+
+      if (c == '"')
+        {
+          *pos = j + 1;
+          return TRUE;
+        }
+
+      if (c < 0x20)
+        return fail (scan, j,
+                     _("raw control character U+%04X in a string (JSON needs it escaped, "
+                       "as \\u%04X)"), c, c);
+
+      if (c != '\\')
+        {
+          j++;
+          continue;
+        }
+
+      if (j + 1 >= scan->length)
+        break;
+
+      switch (data[j + 1])
+        {
+        case '"':
+        case '\\':
+        case '/':
+        case 'b':
+        case 'f':
+        case 'n':
+        case 'r':
+        case 't':
+          j += 2;
+          break;
+
+        case 'u':
+          {
+            guint unit, low;
+
+            if (!read_hex4 (scan, j + 2, &unit))
+              return fail (scan, j, "%s",
+                           _("invalid \\u escape (it needs four hexadecimal digits)"));
+            if (unit == 0)
+              return fail (scan, j, "%s",
+                           _("\\u0000 is not allowed in a string (it would cut the text short)"));
+            if (unit >= 0xD800 && unit <= 0xDBFF)
+              {
+                if (j + 7 < scan->length && data[j + 6] == '\\' && data[j + 7] == 'u'
+                    && read_hex4 (scan, j + 8, &low) && low >= 0xDC00 && low <= 0xDFFF)
+                  {
+                    j += 12;
+                    break;
+                  }
+                return fail (scan, j, _("unpaired surrogate \\%.5s in a string"), data + j + 1);
+              }
+            if (unit >= 0xDC00 && unit <= 0xDFFF)
+              return fail (scan, j, _("unpaired surrogate \\%.5s in a string"), data + j + 1);
+            j += 6;
+          }
+          break;
+
+        default:
+          {
+            gsize skip = MIN ((gsize) g_utf8_skip[(guchar) data[j + 1]], scan->length - j - 1);
+
+            return fail (scan, j, _("invalid escape \\%.*s in a string"), (int) skip,
+                         data + j + 1);
+          }
+        }
+    }
+
+  *pos = scan->length;
+  return TRUE;
+}
+
+/* *pos is at a '-' or a digit.  Returns FALSE on a malformed number or an
+ * integer beyond 64 bits; sets *is_number when it was a number at all. */
+static gboolean
+scan_number (Scan     *scan,
+             gsize    *pos,
+             gboolean *is_number)
+{
+  const char *data = scan->data;
+  gsize start = *pos, j = *pos, token_end;
+  gboolean integer = TRUE, valid = TRUE;
+
+  *is_number = FALSE;
+  if (data[j] == '-')
+    j++;
+  if (j >= scan->length || !is_digit (data[j]))
+    {
+      /* "-Infinity" and the like: json-glib says what is wrong */
+      *pos = j;
+      return TRUE;
+    }
+  *is_number = TRUE;
+
+  if (data[j] == '0')
+    j++;
+  else
+    while (j < scan->length && is_digit (data[j]))
+      j++;
+
+  if (j < scan->length && data[j] == '.')
+    {
+      integer = FALSE;
+      j++;
+      if (j >= scan->length || !is_digit (data[j]))
+        valid = FALSE;
+      while (j < scan->length && is_digit (data[j]))
+        j++;
+    }
+
+  if (valid && j < scan->length && (data[j] == 'e' || data[j] == 'E'))
+    {
+      integer = FALSE;
+      j++;
+      if (j < scan->length && (data[j] == '+' || data[j] == '-'))
+        j++;
+      if (j >= scan->length || !is_digit (data[j]))
+        valid = FALSE;
+      while (j < scan->length && is_digit (data[j]))
+        j++;
+    }
+
+  if (valid && j < scan->length && !is_space (data[j]) && data[j] != ',' && data[j] != ']'
+      && data[j] != '}')
+    valid = FALSE;
+
+  if (!valid)
+    {
+      g_autofree char *token = NULL;
+
+      token_end = j;
+      while (token_end < scan->length && !is_space (data[token_end]) && data[token_end] != ','
+             && data[token_end] != ']' && data[token_end] != '}' && data[token_end] != '"')
+        token_end++;
+      token = shown (data + start, token_end - start);
+      return fail (scan, start, _("invalid number “%s”"), token);
+    }
+
+  if (integer)
+    {
+      char buffer[24];
+      gsize n = j - start;
+
+      errno = 0;
+      if (n < sizeof buffer)
+        {
+          memcpy (buffer, data + start, n);
+          buffer[n] = '\0';
+          g_ascii_strtoll (buffer, NULL, 10);
+        }
+      if (n >= sizeof buffer || errno == ERANGE)
+        {
+          g_autofree char *token = shown (data + start, n);
+
+          return fail (scan, start,
+                       _("integer %s is out of range (%lld to %lld)"),
+                       token, (long long) G_MININT64, (long long) G_MAXINT64);
+        }
+    }
+
+  *pos = j;
+  return TRUE;
+}
+
+AtlasJsonScanResult
+atlas_json_scan (const char  *data,
+                 gsize        length,
+                 guint        max_depth,
+                 guint64      max_values,
+                 gsize       *where,
+                 char       **message)
+{
+  Scan scan = { data, length, 0, NULL };
+  g_autofree Level *levels = g_new0 (Level, max_depth + 1);
+  AtlasJsonScanResult result = ATLAS_JSON_SCAN_OK;
+  gboolean expect_name = FALSE;
+  gboolean done = FALSE;   /* the first document is complete */
+  guint64 n_values = 1;
+  guint depth = 0;
+  gsize i = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, ATLAS_JSON_SCAN_OK);
+  g_return_val_if_fail (where != NULL && message != NULL, ATLAS_JSON_SCAN_OK);
+
+  *message = NULL;
+
+  while (i < length && result == ATLAS_JSON_SCAN_OK)
+    {
+      char c = data[i];
+
+      if (done && !is_space (c))
+        {
+          fail (&scan, i, "%s", _("unexpected content after the end of the document"));
+          result = ATLAS_JSON_SCAN_SYNTAX;
+          break;
+        }
+
+      switch (c)
+        {
+        case '"':
+          {
+            gsize start = i;
+            gboolean is_name = expect_name && depth > 0 && levels[depth - 1].kind == '{';
+
+            if (!scan_string (&scan, &i))
+              {
+                result = ATLAS_JSON_SCAN_SYNTAX;
+                break;
+              }
+            expect_name = FALSE;
+            if (depth == 0)
+              done = TRUE;
+            if (is_name && i > start + 1)
+              {
+                Level *level = &levels[depth - 1];
+                char *name = g_strndup (data + start + 1, i - start - 2);
+
+                if (level->names == NULL)
+                  level->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+                if (!g_hash_table_add (level->names, name))
+                  {
+                    g_autofree char *name_shown = shown (data + start + 1, i - start - 2);
+
+                    fail (&scan, start, _("duplicate member name \"%s\" in an object"),
+                          name_shown);
+                    result = ATLAS_JSON_SCAN_SYNTAX;
+                  }
+              }
+          }
+          continue;
+
+        case '{':
+        case '[':
+          if (depth >= max_depth)
+            {
+              scan.where = i;
+              result = ATLAS_JSON_SCAN_TOO_DEEP;
+              break;
+            }
+          if (++n_values > max_values)
+            {
+              scan.where = i;
+              result = ATLAS_JSON_SCAN_TOO_MANY;
+              break;
+            }
+          levels[depth].kind = c;
+          levels[depth].names = NULL;
+          depth++;
+          expect_name = c == '{';
+          break;
+
+        case '}':
+        case ']':
+          if (depth > 0)
+            {
+              depth--;
+              g_clear_pointer (&levels[depth].names, g_hash_table_unref);
+              if (depth == 0)
+                done = TRUE;
+            }
+          expect_name = FALSE;
+          break;
+
+        case ',':
+          if (++n_values > max_values)
+            {
+              scan.where = i;
+              result = ATLAS_JSON_SCAN_TOO_MANY;
+              break;
+            }
+          expect_name = depth > 0 && levels[depth - 1].kind == '{';
+          break;
+
+        case '\'':
+          fail (&scan, i, "%s", _("single quotes are not JSON (strings take double quotes)"));
+          result = ATLAS_JSON_SCAN_SYNTAX;
+          break;
+
+        case '-':
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          {
+            gboolean is_number;
+
+            if (!scan_number (&scan, &i, &is_number))
+              result = ATLAS_JSON_SCAN_SYNTAX;
+            else if (is_number && depth == 0)
+              done = TRUE;
+          }
+          continue;
+
+        default:
+          break;
+        }
+
+      i++;
+    }
+
+  for (guint k = 0; k <= max_depth; k++)
+    g_clear_pointer (&levels[k].names, g_hash_table_unref);
+
+  *where = scan.where;
+  *message = scan.message;
+  return result;
+}
