@@ -31,6 +31,8 @@ static const GOptionEntry option_entries[] = {
     N_("Print the version and exit"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check each FILE without opening a window; exit 0 when all are valid"), NULL },
+  { "coverage", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --validate: print the share of each source's sentences that events cite"), NULL },
   { "select", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Select the event with this id"), N_("EVENT_ID") },
   { "actor", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
@@ -145,7 +147,8 @@ atlas_application_handle_local_options (GApplication *app,
 
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
 
-      return atlas_cli_validate (paths, stdout, stderr);
+      return atlas_cli_validate (paths, g_variant_dict_contains (options, "coverage"),
+                                 stdout, stderr);
     }
 
   return G_APPLICATION_CLASS (atlas_application_parent_class)->handle_local_options (app, options);

@@ -29,7 +29,7 @@ static GParamSpec *properties[N_PROPS];
  * in a row (so that layout, framing and the tiles they ask for have landed),
  * or after MAX_POLLS whatever happens. */
 #define SCREENSHOT_POLL_MS 100
-#define SCREENSHOT_QUIET_POLLS 5
+#define SCREENSHOT_QUIET_POLLS 20
 #define SCREENSHOT_MAX_POLLS 150
 
 /* how much of a file is read to tell a view (.atlasview) from a dataset */
@@ -413,7 +413,7 @@ load_ready_cb (GObject      *object,
   /* a reload keeps what the user was looking at, where the ids still exist */
   if (view == NULL && self->file != NULL && g_file_equal (self->file, file) &&
       atlas_context_get_dataset (self->context) != NULL)
-    { if (!g_getenv ("EXP_NOVIEW")) view = atlas_window_capture_view (self); }
+    view = atlas_window_capture_view (self);
 
   g_clear_pointer (&self->error_text, g_free);
   g_set_object (&self->file, file);

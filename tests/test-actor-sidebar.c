@@ -272,7 +272,7 @@ test_connections (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpuint (atlas_filter_get_n_actors (filter), ==, 1);
   g_assert_true (atlas_filter_get_actor_active (filter, find_actor (fixture->dataset, "Lavrov")));
-  g_assert_cmpuint (atlas_context_get_n_visible (fixture->context), ==, 4);
+  g_assert_cmpuint (atlas_context_get_n_visible (fixture->context), ==, 5);
 }
 
 static void

@@ -197,6 +197,46 @@ test_validate_relative_path (void)
   remove_temp (bad);
 }
 
+/* The bundled dataset cites every sentence of its article, or says why not. */
+static void
+test_validate_coverage (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_auto(GStrv) lines = NULL;
+  Run run = { 0 };
+
+  run_app ((const char *[]) { "--validate", "--coverage", path, NULL }, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_true (g_str_has_prefix (lines[0], path));
+  g_assert_true (g_str_has_suffix (lines[1],
+                                   ": source national-2016-12-05: 100.0% of 31 sentences covered "
+                                   "(29 cited by events, 2 left uncited on purpose)"));
+  run_clear (&run);
+}
+
+/* A passage marked uncited must be in the text. */
+static void
+test_validate_uncited_not_in_text (void)
+{
+  g_autofree char *bad = write_temp ("uncited.json",
+    "{ \"format\": \"event-atlas\", \"version\": 1, \"actors\": [], \"locations\": [],\n"
+    "  \"events\": [],\n"
+    "  \"sources\": [ { \"id\": \"s\", \"text\": \"One. Two.\",\n"
+    "                 \"uncited\": [ { \"text\": \"Three.\", \"reason\": \"caption\" },\n"
+    "                              { \"text\": \"Two.\" } ] } ] }\n");
+  Run run = { 0 };
+
+  run_app ((const char *[]) { "--validate", bad, NULL }, &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, ": sources[0].uncited[0].text: “Three.” is not in the text of the source\n"));
+  g_assert_nonnull (strstr (run.err, ": sources[0].uncited[1]"));
+  g_assert_nonnull (strstr (run.err, "reason"));
+  run_clear (&run);
+  remove_temp (bad);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +249,8 @@ main (int   argc,
   g_test_add_func ("/cli/validate/syntax-error", test_validate_syntax_error);
   g_test_add_func ("/cli/validate/missing-file", test_validate_missing_file);
   g_test_add_func ("/cli/validate/relative-path", test_validate_relative_path);
+  g_test_add_func ("/cli/validate/coverage", test_validate_coverage);
+  g_test_add_func ("/cli/validate/uncited-not-in-text", test_validate_uncited_not_in_text);
 
   return g_test_run ();
 }

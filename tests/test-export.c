@@ -400,25 +400,41 @@ test_export_csv (Fixture       *fixture,
   rows = parse_csv (contents);
   g_assert_cmpuint (rows->len, ==, ids->len + 1);
   header = g_ptr_array_index (rows, 0);
-  g_assert_cmpuint (header->len, ==, 17);
-  g_assert_cmpstr (g_ptr_array_index (header, 0), ==, "event_id");
+  g_assert_cmpuint (header->len, ==, 18);
+  g_assert_cmpstr (g_ptr_array_index (header, 0), ==, "event_id_cnty");
   g_assert_cmpstr (g_ptr_array_index (header, 1), ==, "event_date");
-  g_assert_cmpstr (g_ptr_array_index (header, 4), ==, "event_type");
-  g_assert_cmpstr (g_ptr_array_index (header, 9), ==, "location");
-  g_assert_cmpstr (g_ptr_array_index (header, 16), ==, "fatalities");
+  g_assert_cmpstr (g_ptr_array_index (header, 5), ==, "event_type");
+  g_assert_cmpstr (g_ptr_array_index (header, 10), ==, "location");
+  g_assert_cmpstr (g_ptr_array_index (header, 17), ==, "fatalities");
 
   for (guint i = 0; i < ids->len; i++)
     {
       GPtrArray *row = g_ptr_array_index (rows, i + 1);
       AtlasEvent *event = atlas_dataset_lookup_event (dataset, g_ptr_array_index (ids, i));
 
-      g_assert_cmpuint (row->len, ==, 17);
+      g_autofree char *day = atlas_time_format_iso (atlas_event_get_start (event),
+                                                    atlas_event_get_utc_offset (event),
+                                                    ATLAS_PRECISION_DAY);
+
+      g_assert_cmpuint (row->len, ==, 18);
       g_assert_cmpstr (g_ptr_array_index (row, 0), ==, atlas_event_get_id (event));
-      g_assert_cmpstr (g_ptr_array_index (row, 1), ==, atlas_event_get_start_text (event));
-      g_assert_cmpstr (g_ptr_array_index (row, 5), ==, atlas_event_get_title (event));
-      g_assert_cmpstr (g_ptr_array_index (row, 15), ==,
+      g_assert_cmpstr (g_ptr_array_index (row, 1), ==, day);
+      g_assert_cmpstr (g_ptr_array_index (row, 3), ==,
+                       atlas_precision_to_string (atlas_event_get_precision (event)));
+      g_assert_cmpstr (g_ptr_array_index (row, 6), ==, atlas_event_get_title (event));
+      g_assert_cmpstr (g_ptr_array_index (row, 16), ==,
                        atlas_event_get_excerpt (event) != NULL ? atlas_event_get_excerpt (event) : "");
     }
+
+  /* the importer reads it back: the same events */
+  {
+    g_autoptr(AtlasDataset) reimported = atlas_dataset_new_from_file (file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (atlas_dataset_get_n_events (reimported), ==, ids->len);
+    for (guint i = 0; i < ids->len; i++)
+      g_assert_nonnull (atlas_dataset_lookup_event (reimported, g_ptr_array_index (ids, i)));
+  }
 
   close_window (window);
 }
@@ -468,6 +484,11 @@ test_export_geojson (Fixture       *fixture,
           AtlasPlaceRole role;
           AtlasLocation *place = atlas_event_get_place (event, p, &role);
 
+          g_autofree char *feature_id = p == 0 ? g_strdup (atlas_event_get_id (event))
+                                       : g_strdup_printf ("%s@%s", atlas_event_get_id (event),
+                                                          atlas_location_get_id (place));
+
+          g_assert_cmpstr (json_object_get_string_member (feature, "id"), ==, feature_id);
           g_assert_cmpstr (json_object_get_string_member (geometry, "type"), ==, "Point");
           g_assert_cmpfloat (json_array_get_double_element (coordinates, 0), ==,
                              atlas_location_get_longitude (place));
@@ -483,6 +504,16 @@ test_export_geojson (Fixture       *fixture,
         }
     }
   g_assert_cmpuint (g_hash_table_size (seen), ==, ids->len);
+
+  /* the importer reads it back: one event per feature, the first of each under its id */
+  {
+    g_autoptr(AtlasDataset) reimported = atlas_dataset_new_from_file (file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (atlas_dataset_get_n_events (reimported), ==, n_places);
+    for (guint i = 0; i < ids->len; i++)
+      g_assert_nonnull (atlas_dataset_lookup_event (reimported, g_ptr_array_index (ids, i)));
+  }
 
   close_window (window);
 }

@@ -169,9 +169,9 @@ test_export_csv_quoting (void)
   g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
 
   g_assert_cmpstr (lines[0], ==,
-                   "event_id,event_date,date_precision,date_basis,event_type,title,actor1,actor2,"
-                   "assoc_actors,location,latitude,longitude,geo_precision_m,notes,source,"
-                   "excerpt,fatalities");
+                   "event_id_cnty,event_date,time_precision,date_precision,date_basis,event_type,"
+                   "title,actor1,actor2,assoc_actor_1,location,latitude,longitude,geo_precision_m,"
+                   "notes,source,excerpt,fatalities");
   g_assert_true (g_str_has_prefix (lines[1], "nurse-killed-furqan,"));
   /* the excerpt, quoted when it holds a comma or a quote, with its quotes doubled */
   {

@@ -17,11 +17,12 @@
 #include "atlas-export-events.h"
 #include "atlas-location.h"
 #include "atlas-source.h"
+#include "atlas-time.h"
 #include "atlas-vocab.h"
 
 static const char * const csv_columns[] = {
-  "event_id", "event_date", "date_precision", "date_basis", "event_type", "title",
-  "actor1", "actor2", "assoc_actors", "location", "latitude", "longitude",
+  "event_id_cnty", "event_date", "time_precision", "date_precision", "date_basis", "event_type",
+  "title", "actor1", "actor2", "assoc_actor_1", "location", "latitude", "longitude",
   "geo_precision_m", "notes", "source", "excerpt", "fatalities",
 };
 
@@ -121,7 +122,20 @@ csv_append_event (GString    *out,
   g_autofree char *precision = NULL;
   g_autofree char *source = NULL;
   g_autofree char *fatalities = NULL;
+  g_autofree char *date = NULL;
+  AtlasPrecision precision_of_date = atlas_event_get_precision (event);
+  const char *time_precision;
   gint64 total = 0;
+
+  /* ACLED's columns: the day (in the zone it was written in) and how sure it is */
+  date = atlas_time_format_iso (atlas_event_get_start (event), atlas_event_get_utc_offset (event),
+                                ATLAS_PRECISION_DAY);
+  if (precision_of_date >= ATLAS_PRECISION_DAY)
+    time_precision = "1";
+  else if (precision_of_date == ATLAS_PRECISION_WEEK)
+    time_precision = "2";
+  else
+    time_precision = "3";
 
   for (guint i = 0; i < atlas_event_get_n_participants (event); i++)
     {
@@ -157,7 +171,8 @@ csv_append_event (GString    *out,
   source = describe_source (atlas_event_get_source (event));
 
   csv_append_field (out, atlas_event_get_id (event), TRUE);
-  csv_append_field (out, atlas_event_get_start_text (event), FALSE);
+  csv_append_field (out, date, FALSE);
+  csv_append_field (out, time_precision, FALSE);
   csv_append_field (out, atlas_precision_to_string (atlas_event_get_precision (event)), FALSE);
   csv_append_field (out, atlas_basis_to_string (atlas_event_get_basis (event)), FALSE);
   csv_append_field (out, atlas_event_get_category (event), FALSE);
@@ -211,12 +226,24 @@ add_string_member (JsonBuilder *builder,
 static void
 add_feature (JsonBuilder   *builder,
              AtlasEvent    *event,
+             guint          nth_place,
              AtlasLocation *place,
              AtlasPlaceRole role)
 {
+  g_autofree char *feature_id = NULL;
+
+  /* feature ids are unique: the event's own for its first place, so that an
+   * importer gives the event back under its id */
+  if (nth_place == 0)
+    feature_id = g_strdup (atlas_event_get_id (event));
+  else
+    feature_id = g_strdup_printf ("%s@%s", atlas_event_get_id (event), atlas_location_get_id (place));
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
   json_builder_add_string_value (builder, "Feature");
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, feature_id);
 
   json_builder_set_member_name (builder, "geometry");
   json_builder_begin_object (builder);
@@ -282,7 +309,7 @@ atlas_export_events_to_geojson (AtlasDataset *dataset,
           AtlasPlaceRole role;
           AtlasLocation *place = atlas_event_get_place (event, p, &role);
 
-          add_feature (builder, event, place, role);
+          add_feature (builder, event, p, place, role);
         }
     }
   json_builder_end_array (builder);

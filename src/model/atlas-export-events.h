@@ -4,10 +4,15 @@
  *
  * CSV: one row per event, RFC 4180 (CRLF, fields quoted when they hold a comma,
  * quote or line break), UTF-8 without a BOM, columns:
- *   event_id, event_date, date_precision, date_basis, event_type, title, actor1,
- *   actor2, assoc_actors, location, latitude, longitude, geo_precision_m, notes,
- *   source, excerpt, fatalities
- * GeoJSON: a FeatureCollection with one Point feature per event and place.
+ *   event_id_cnty, event_date (YYYY-MM-DD of the start), time_precision (ACLED's
+ *   1 day, 2 week, 3 month or coarser), date_precision, date_basis (the format's
+ *   words), event_type (category), title, actor1 (first agent), actor2 (first
+ *   target), assoc_actor_1 (the other participants, "; "), location (first place
+ *   it occurred at), latitude, longitude, geo_precision_m, notes (summary),
+ *   source, excerpt, fatalities (sum)
+ * so that ACLED tools, and Event Atlas's own ACLED importer, read it back.
+ * GeoJSON: a FeatureCollection with one Point feature per event and place; the
+ * feature id is the event id for its first place, "EVENT@LOCATION" for others.
  */
 
 #pragma once

@@ -286,6 +286,61 @@ read_names (Loader     *loader,
 /* ------------------------------------------------------------------------ */
 /* Sources                                                                  */
 
+/* sources[i].uncited: passages of the text left uncited on purpose, each
+ * { "text": verbatim passage, "reason": why } */
+static void
+read_uncited (Loader      *loader,
+              JsonObject  *object,
+              const char  *path,
+              AtlasSource *source,
+              const char  *text)
+{
+  AtlasProblems *problems = &loader->problems;
+  g_autofree char *list_path = atlas_json_path_member (path, "uncited");
+  JsonArray *uncited;
+
+  uncited = atlas_json_get_array (object, "uncited", path, FALSE, problems);
+  if (uncited == NULL)
+    return;
+
+  if (text == NULL && json_array_get_length (uncited) > 0)
+    {
+      atlas_problems_add (problems, list_path,
+                          _("passages can be marked uncited only in a source with a text"));
+      return;
+    }
+
+  for (guint i = 0; i < json_array_get_length (uncited); i++)
+    {
+      g_autofree char *entry = atlas_json_path_index (list_path, i);
+      JsonObject *passage = atlas_json_expect_object (json_array_get_element (uncited, i),
+                                                      entry, problems);
+      const char *passage_text, *reason, *found;
+
+      if (passage == NULL)
+        continue;
+
+      passage_text = atlas_json_get_text (passage, "text", entry, TRUE, ATLAS_JSON_MAX_STRING,
+                                          problems);
+      reason = atlas_json_get_string (passage, "reason", entry, TRUE, problems);
+      if (passage_text == NULL || reason == NULL)
+        continue;
+
+      found = *passage_text != '\0' ? strstr (text, passage_text) : NULL;
+      if (found == NULL)
+        {
+          g_autofree char *where = atlas_json_path_member (entry, "text");
+          g_autofree char *shown = shorten (passage_text, 60);
+
+          atlas_problems_add (problems, where, _("“%s” is not in the text of the source"), shown);
+          continue;
+        }
+
+      atlas_source_add_uncited (source, passage_text, reason,
+                                g_utf8_pointer_to_offset (text, found));
+    }
+}
+
 static void
 read_source (Loader   *loader,
              JsonNode *node,
@@ -297,6 +352,7 @@ read_source (Loader   *loader,
   JsonNode *url_node;
   const char *id, *published, *url = NULL, *text;
   gint64 published_time = ATLAS_TIME_NONE;
+  AtlasSource *source;
 
   object = atlas_json_expect_object (node, path, problems);
   if (object == NULL)
@@ -331,15 +387,16 @@ read_source (Loader   *loader,
 
   text = atlas_json_get_text (object, "text", path, FALSE, ATLAS_JSON_MAX_TEXT, problems);
 
-  g_ptr_array_add (loader->sources,
-                   atlas_source_new (id,
+  source = atlas_source_new (id,
                                      atlas_json_get_string (object, "title", path, FALSE,
                                                             problems),
                                      atlas_json_get_string (object, "publisher", path, FALSE,
                                                             problems),
                                      atlas_json_get_string (object, "dateline", path, FALSE,
                                                             problems),
-                                     published, published_time, url, text));
+                                     published, published_time, url, text);
+  read_uncited (loader, object, path, source, text);
+  g_ptr_array_add (loader->sources, source);
 }
 
 /* ------------------------------------------------------------------------ */

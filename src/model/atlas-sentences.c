@@ -268,6 +268,27 @@ first_ending_after (GArray *sentences,
   return lo;
 }
 
+/* Marks every sentence that [@from, @to) overlaps: as cited once more, or as
+ * deliberately uncited. */
+static void
+mark_range (GArray   *sentences,
+            gint64    from,
+            gint64    to,
+            gboolean  uncited)
+{
+  for (guint i = first_ending_after (sentences, from); i < sentences->len; i++)
+    {
+      AtlasSentence *sentence = &g_array_index (sentences, AtlasSentence, i);
+
+      if (sentence->start >= to)
+        break;
+      if (uncited)
+        sentence->uncited = TRUE;
+      else
+        sentence->n_citations++;
+    }
+}
+
 void
 atlas_sentences_cite (GArray *sentences,
                       gint64  from,
@@ -275,14 +296,7 @@ atlas_sentences_cite (GArray *sentences,
 {
   g_return_if_fail (sentences != NULL);
 
-  for (guint i = first_ending_after (sentences, from); i < sentences->len; i++)
-    {
-      AtlasSentence *sentence = &g_array_index (sentences, AtlasSentence, i);
-
-      if (sentence->start >= to)
-        break;
-      sentence->n_citations++;
-    }
+  mark_range (sentences, from, to, FALSE);
 }
 
 guint
@@ -295,6 +309,24 @@ atlas_sentences_count_cited (GArray *sentences)
   for (guint i = 0; i < sentences->len; i++)
     if (g_array_index (sentences, AtlasSentence, i).n_citations > 0)
       count++;
+
+  return count;
+}
+
+guint
+atlas_sentences_count_covered (GArray *sentences)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (sentences != NULL, 0);
+
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      const AtlasSentence *sentence = &g_array_index (sentences, AtlasSentence, i);
+
+      if (sentence->n_citations > 0 || sentence->uncited)
+        count++;
+    }
 
   return count;
 }
@@ -342,6 +374,14 @@ atlas_sentences_new_for_source (AtlasDataset *dataset,
         continue;
 
       atlas_sentences_cite (sentences, offset, offset + g_utf8_strlen (excerpt, -1));
+    }
+
+  for (guint i = 0; i < atlas_source_get_n_uncited (source); i++)
+    {
+      gint64 offset;
+      const char *passage = atlas_source_get_uncited (source, i, NULL, &offset);
+
+      mark_range (sentences, offset, offset + g_utf8_strlen (passage, -1), TRUE);
     }
 
   return sentences;

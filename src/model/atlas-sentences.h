@@ -26,6 +26,7 @@ typedef struct {
   gint64 start;        /* first character */
   gint64 end;          /* one past the last character */
   guint  n_citations;  /* events whose excerpt overlaps the sentence */
+  guint  uncited : 1;  /* inside a passage the dataset leaves uncited on purpose */
 } AtlasSentence;
 
 /* A new array of AtlasSentence in text order (empty for NULL or blank text). */
@@ -36,12 +37,15 @@ void      atlas_sentences_cite            (GArray       *sentences,
                                            gint64        from,
                                            gint64        to);
 guint     atlas_sentences_count_cited     (GArray       *sentences);
+/* sentences cited, or deliberately uncited (sources[].uncited) */
+guint     atlas_sentences_count_covered   (GArray       *sentences);
 /* index of the sentence containing @offset, or -1 (white space between sentences) */
 gint      atlas_sentences_find            (GArray       *sentences,
                                            gint64        offset);
 
 /* The sentences of @source's text, each cited by the events of @dataset whose
- * excerpt comes from @source.  Empty when the source has no text. */
+ * excerpt comes from @source, and marked uncited where the source lists them
+ * so.  Empty when the source has no text. */
 GArray   *atlas_sentences_new_for_source  (AtlasDataset *dataset,
                                            AtlasSource  *source);
 

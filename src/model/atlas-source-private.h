@@ -19,4 +19,10 @@ AtlasSource *atlas_source_new (const char *id,
                                const char *url,
                                const char *text);
 
+/* @offset: character offset of @text in the source's text */
+void         atlas_source_add_uncited (AtlasSource *self,
+                                       const char  *text,
+                                       const char  *reason,
+                                       gint64       offset);
+
 G_END_DECLS

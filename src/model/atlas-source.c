@@ -31,7 +31,15 @@ struct _AtlasSource
   gsize   *checkpoints;
   gsize    n_checkpoints;
   gint64   published_time;
+  GArray  *uncited;   /* of Uncited, or NULL */
 };
+
+/* A passage of the text the dataset leaves uncited on purpose, and why. */
+typedef struct {
+  char   *text;
+  char   *reason;
+  gint64  offset;
+} Uncited;
 
 G_DEFINE_FINAL_TYPE (AtlasSource, atlas_source, G_TYPE_OBJECT)
 
@@ -48,6 +56,7 @@ atlas_source_finalize (GObject *object)
   g_free (self->url);
   g_free (self->text);
   g_free (self->checkpoints);
+  g_clear_pointer (&self->uncited, g_array_unref);
 
   G_OBJECT_CLASS (atlas_source_parent_class)->finalize (object);
 }
@@ -203,4 +212,62 @@ atlas_source_char_to_byte (AtlasSource *self,
     p = g_utf8_next_char (p);
 
   return (gssize) (p - self->text);
+}
+
+static void
+uncited_clear (Uncited *uncited)
+{
+  g_free (uncited->text);
+  g_free (uncited->reason);
+}
+
+void
+atlas_source_add_uncited (AtlasSource *self,
+                          const char  *text,
+                          const char  *reason,
+                          gint64       offset)
+{
+  Uncited uncited;
+
+  g_return_if_fail (ATLAS_IS_SOURCE (self));
+  g_return_if_fail (text != NULL);
+
+  if (self->uncited == NULL)
+    {
+      self->uncited = g_array_new (FALSE, FALSE, sizeof (Uncited));
+      g_array_set_clear_func (self->uncited, (GDestroyNotify) uncited_clear);
+    }
+
+  uncited.text = g_strdup (text);
+  uncited.reason = g_strdup (reason);
+  uncited.offset = offset;
+  g_array_append_val (self->uncited, uncited);
+}
+
+guint
+atlas_source_get_n_uncited (AtlasSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SOURCE (self), 0);
+
+  return self->uncited != NULL ? self->uncited->len : 0;
+}
+
+const char *
+atlas_source_get_uncited (AtlasSource  *self,
+                          guint         i,
+                          const char  **reason,
+                          gint64       *offset)
+{
+  const Uncited *uncited;
+
+  g_return_val_if_fail (ATLAS_IS_SOURCE (self), NULL);
+  g_return_val_if_fail (i < atlas_source_get_n_uncited (self), NULL);
+
+  uncited = &g_array_index (self->uncited, Uncited, i);
+  if (reason != NULL)
+    *reason = uncited->reason;
+  if (offset != NULL)
+    *offset = uncited->offset;
+
+  return uncited->text;
 }

@@ -31,4 +31,12 @@ gsize       atlas_source_get_text_length (AtlasSource *self);
 gssize      atlas_source_char_to_byte    (AtlasSource *self,
                                           gsize        offset);
 
+/* Passages of the text the dataset deliberately leaves uncited (a photo caption),
+ * each with the reason and its character offset in the text. */
+guint       atlas_source_get_n_uncited   (AtlasSource  *self);
+const char *atlas_source_get_uncited     (AtlasSource  *self,
+                                          guint         i,
+                                          const char  **reason,
+                                          gint64       *offset);
+
 G_END_DECLS
