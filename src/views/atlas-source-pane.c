@@ -73,10 +73,12 @@ struct _AtlasSourcePane
   GtkTextTag        *title_tag;
   GtkTextTag        *meta_tag;
   GtkTextTag        *selected_tag;
+  GtkTextTag        *uncited_tag;
   GtkTextMark       *scroll_mark;
 
   guint              n_sentences;
   guint              n_cited;
+  guint              n_uncited;  /* left uncited on purpose (sources[].uncited) */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSourcePane, atlas_source_pane, GTK_TYPE_WIDGET)
@@ -330,6 +332,47 @@ append_tagged (AtlasSourcePane *self,
     gtk_text_buffer_insert (self->buffer, &end, text, -1);
 }
 
+/* Passages the dataset leaves uncited on purpose: set apart, with the reason
+ * in their tooltip, so a reviewer tells them from what was overlooked. */
+static void
+mark_uncited (AtlasSourcePane *self,
+              const Shown     *shown)
+{
+  for (guint i = 0; i < atlas_source_get_n_uncited (shown->source); i++)
+    {
+      gint64 offset;
+      const char *passage = atlas_source_get_uncited (shown->source, i, NULL, &offset);
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, (int) (shown->base + offset));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end,
+                                          (int) (shown->base + offset +
+                                                 g_utf8_strlen (passage, -1)));
+      gtk_text_buffer_apply_tag (self->buffer, self->uncited_tag, &start, &end);
+    }
+}
+
+/* the reason a passage at @offset is left uncited, or NULL */
+static const char *
+uncited_reason_at (AtlasSourcePane *self,
+                   guint            shown_index,
+                   gint64           offset)
+{
+  const Shown *shown = &g_array_index (self->shown, Shown, shown_index);
+
+  for (guint i = 0; i < atlas_source_get_n_uncited (shown->source); i++)
+    {
+      const char *reason;
+      gint64 from;
+      const char *passage = atlas_source_get_uncited (shown->source, i, &reason, &from);
+
+      if (offset >= from && offset < from + g_utf8_strlen (passage, -1))
+        return reason;
+    }
+
+  return NULL;
+}
+
 static void
 add_sources (AtlasSourcePane *self)
 {
@@ -368,6 +411,9 @@ add_sources (AtlasSourcePane *self)
 
       self->n_sentences += shown.sentences->len;
       self->n_cited += atlas_sentences_count_cited (shown.sentences);
+      self->n_uncited += atlas_sentences_count_covered (shown.sentences) -
+                         atlas_sentences_count_cited (shown.sentences);
+      mark_uncited (self, &shown);
       g_array_append_val (self->shown, shown);
     }
 }
@@ -476,6 +522,18 @@ update_count_label (AtlasSourcePane *self)
                                        "%u of %u sentence cited",
                                        "%u of %u sentences cited", self->n_sentences),
                           self->n_cited, self->n_sentences);
+  if (self->n_uncited > 0)
+    {
+      g_autofree char *cited = g_steal_pointer (&text);
+      g_autofree char *uncited = NULL;
+
+      /* Translators: follows "29 of 31 sentences cited" */
+      uncited = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u left uncited on purpose",
+                                              "%u left uncited on purpose", self->n_uncited),
+                                 self->n_uncited);
+      text = g_strdup_printf ("%s · %s", cited, uncited);
+    }
   gtk_label_set_text (self->count_label, text);
 }
 
@@ -562,6 +620,7 @@ rebuild (AtlasSourcePane *self)
   g_array_set_size (self->quotes, 0);
   self->n_sentences = 0;
   self->n_cited = 0;
+  self->n_uncited = 0;
   gtk_text_buffer_set_text (self->buffer, "", 0);
 
   if (dataset != NULL)
@@ -639,7 +698,13 @@ tooltip_at (AtlasSourcePane *self,
   g_autoptr(GPtrArray) excerpts = spans_at (self->excerpts, shown_index, offset);
   g_autoptr(GPtrArray) speakers = g_ptr_array_new ();
   g_autoptr(GString) tip = g_string_new (NULL);
+  const char *reason = uncited_reason_at (self, shown_index, offset);
   gboolean unnamed = FALSE;
+
+  if (reason != NULL)
+    /* Translators: tooltip on a passage of the source text that no event cites
+     * on purpose; %s is the dataset's reason, e.g. "Caption of a photograph" */
+    g_string_append_printf (tip, _("Not cited on purpose: %s"), reason);
 
   for (guint i = 0; i < quotes->len; i++)
     {
@@ -949,6 +1014,11 @@ atlas_source_pane_init (AtlasSourcePane *self)
                                                "foreground-rgba", &(GdkRGBA) { 0.5f, 0.5f, 0.5f, 1.f },
                                                "pixels-below-lines", 14,
                                                NULL);
+  self->uncited_tag = gtk_text_buffer_create_tag (self->buffer, "uncited",
+                                                  "style", PANGO_STYLE_ITALIC,
+                                                  "foreground-rgba",
+                                                  &(GdkRGBA) { 0.5f, 0.5f, 0.5f, 1.f },
+                                                  NULL);
   self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "selected", NULL);
   style_selected_tag (self->selected_tag, is_dark ());
 
