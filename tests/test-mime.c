@@ -65,6 +65,25 @@ test_compact_json (void)
   g_assert_cmpstr (type, ==, ATLAS_TYPE);
 }
 
+/* a saved view is told from a dataset by content, whatever its name */
+static void
+test_view_file (void)
+{
+  g_autofree char *by_content = NULL;
+  g_autofree char *by_name = NULL;
+
+  if (!have_database)
+    {
+      g_test_skip ("update-mime-database is not available");
+      return;
+    }
+
+  by_content = guess ("view.json", "{ \"format\": \"event-atlas-view\", \"version\": 1 }");
+  g_assert_cmpstr (by_content, ==, "application/x-event-atlas-view");
+  by_name = guess ("aleppo.atlasview", "{}");
+  g_assert_cmpstr (by_name, ==, "application/x-event-atlas-view");
+}
+
 static void
 test_plain_json (void)
 {
@@ -177,6 +196,7 @@ main (int   argc,
   g_test_add_func ("/mime/guess/bundled-dataset", test_bundled_dataset);
   g_test_add_func ("/mime/guess/compact-json", test_compact_json);
   g_test_add_func ("/mime/guess/plain-json", test_plain_json);
+  g_test_add_func ("/mime/guess/view-file", test_view_file);
   g_test_add_func ("/mime/type/is-json", test_is_json);
 
   status = g_test_run ();
