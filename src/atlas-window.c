@@ -582,11 +582,30 @@ paned_restore_tick_cb (GtkWidget     *widget,
   if (self->settings != NULL)
     timeline_height = g_settings_get_int (self->settings, "timeline-height");
 
-  timeline_height = CLAMP (timeline_height, 140, MAX (140, height / 2));
+  /* at most two fifths of the height: the map stays the larger part */
+  timeline_height = CLAMP (timeline_height, 140, MAX (140, height * 2 / 5));
   gtk_paned_set_position (self->paned, height - timeline_height);
   self->paned_restored = TRUE;
 
   return G_SOURCE_REMOVE;
+}
+
+/* Below this width the actor sidebar folds into an overlay, so that the map
+ * keeps room beside the details. */
+#define FOLD_SIDEBAR_BELOW 1100
+
+static void
+window_width_changed_cb (AtlasWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height;
+
+  if (width <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  adw_flap_set_fold_policy (self->flap, width > 0 && width < FOLD_SIDEBAR_BELOW
+                                        ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                        : ADW_FLAP_FOLD_POLICY_AUTO);
 }
 
 static void
@@ -617,7 +636,9 @@ save_window_state (AtlasWindow *self)
     g_settings_set_int (self->settings, "timeline-height",
                         gtk_widget_get_height (GTK_WIDGET (self->paned)) -
                         gtk_paned_get_position (self->paned));
-  g_settings_set_boolean (self->settings, "sidebar-visible", adw_flap_get_reveal_flap (self->flap));
+  /* folded, the sidebar is an overlay that hides itself: not the user's choice */
+  if (!adw_flap_get_folded (self->flap))
+    g_settings_set_boolean (self->settings, "sidebar-visible", adw_flap_get_reveal_flap (self->flap));
 }
 
 /* Overrides */
@@ -688,8 +709,10 @@ application_changed_cb (AtlasWindow *self)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      /* folded (a narrow window), the sidebar starts hidden: it would cover the map */
       adw_flap_set_reveal_flap (self->flap,
-                                g_settings_get_boolean (self->settings, "sidebar-visible"));
+                                g_settings_get_boolean (self->settings, "sidebar-visible") &&
+                                adw_flap_get_fold_policy (self->flap) != ADW_FLAP_FOLD_POLICY_ALWAYS);
       gtk_revealer_set_reveal_child (self->source_revealer,
                                      g_settings_get_boolean (self->settings,
                                                              "source-pane-visible"));
@@ -871,6 +894,10 @@ atlas_window_init (AtlasWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect_object (self->paned, "map",
                            G_CALLBACK (paned_map_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::default-width",
+                           G_CALLBACK (window_width_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::maximized",
+                           G_CALLBACK (window_width_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_dark_changed_cb), self, G_CONNECT_SWAPPED);
   atlas_window_files_init (self);
