@@ -57,6 +57,16 @@ fixture_setup_markup (Fixture       *fixture,
 }
 
 static void
+fixture_setup_features (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                 "features.geojson", NULL);
+
+  fixture_setup_path (fixture, path);
+}
+
+static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -166,6 +176,72 @@ test_details_markup_is_text (Fixture       *fixture,
                    "<span>Quoted</span> & more <b>bold</b> text.");
 }
 
+static void
+assert_property_rows (Fixture    *fixture,
+                      const char *event_id,
+                      const char *expected)
+{
+  AtlasSelection *selection = atlas_context_get_selection (fixture->context);
+  AtlasEvent *event = atlas_dataset_lookup_event (fixture->dataset, event_id);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  guint n;
+
+  g_assert_nonnull (event);
+  atlas_selection_select_event (selection, event);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->details));
+
+  n = atlas_event_details_get_n_property_rows (fixture->details);
+  g_assert_cmpuint (n, ==, atlas_event_get_n_properties (event));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = NULL, *model_key = NULL;
+      const char *value = atlas_event_details_get_property_row_text (fixture->details, i, &key);
+      const char *model_value = atlas_event_get_property (event, i, &model_key);
+
+      g_assert_cmpstr (key, ==, model_key);
+      g_assert_cmpstr (value, ==, model_value);
+      g_string_append_printf (shown, "%s%s=%s", i > 0 ? ";" : "", key, value);
+    }
+  g_assert_cmpstr (shown->str, ==, expected);
+}
+
+/* the free properties of an imported feature, key → value, as plain text; the
+ * section goes away for an event that has none */
+static void
+test_details_properties (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  assert_property_rows (fixture, "f-strike", "casualties=3;verified=true;ratio=0.1");
+  assert_property_rows (fixture, "feature-4", "");
+  assert_property_rows (fixture, "42", "date=ignored: start comes first;"
+                                       "extra={\"a\":1,\"b\":[true,null]}");
+  assert_property_rows (fixture, "feature-5", "");
+
+  atlas_selection_clear (atlas_context_get_selection (fixture->context));
+  g_assert_cmpuint (atlas_event_details_get_n_property_rows (fixture->details), ==, 0);
+}
+
+/* an event without time says "Undated" and gives no basis for a date */
+static void
+test_details_undated (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  AtlasSelection *selection = atlas_context_get_selection (fixture->context);
+  AtlasEvent *undated = atlas_dataset_lookup_event (fixture->dataset, "feature-5");
+
+  g_assert_true (atlas_event_is_undated (undated));
+  atlas_selection_select_event (selection, undated);
+  g_assert_cmpstr (atlas_event_details_get_title_text (fixture->details), ==, "Undated report");
+  g_assert_cmpstr (atlas_event_details_get_date_text (fixture->details), ==, "Undated");
+  g_assert_false (atlas_event_details_get_basis_visible (fixture->details));
+
+  atlas_selection_select_event (selection,
+                                atlas_dataset_lookup_event (fixture->dataset, "f-strike"));
+  g_assert_cmpstr (atlas_event_details_get_date_text (fixture->details), ==,
+                   "Monday 5 December 2016");
+  g_assert_true (atlas_event_details_get_basis_visible (fixture->details));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +259,10 @@ main (int   argc,
               fixture_setup, test_details_walk_ends, fixture_teardown);
   g_test_add ("/event-details/markup-is-text", Fixture, NULL,
               fixture_setup_markup, test_details_markup_is_text, fixture_teardown);
+  g_test_add ("/event-details/properties", Fixture, NULL,
+              fixture_setup_features, test_details_properties, fixture_teardown);
+  g_test_add ("/event-details/undated", Fixture, NULL,
+              fixture_setup_features, test_details_undated, fixture_teardown);
 
   return g_test_run ();
 }

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Shows one event of the selection: title, date as the dataset states it and on
- * what basis, summary, fatalities, places and actors with their roles, quotes and
- * the source excerpt.  Dataset text is always set as plain text.
+ * what basis, summary, fatalities, places and actors with their roles, quotes, the
+ * free properties of an imported file (key → value) and the source excerpt.
+ * Dataset text is always set as plain text.
  *
  * Navigation: with several events selected, ‹ › walk the selection; with one, they
  * walk the visible events in time order (as do Alt+←/→ everywhere in the window,
@@ -49,6 +50,8 @@ struct _AtlasEventDetails
   GtkListBox        *actors_list;
   GtkWidget         *quotes_section;
   GtkBox            *quotes_box;
+  GtkWidget         *properties_section;
+  GtkGrid           *properties_grid;
   GtkWidget         *source_section;
   GtkWidget         *excerpt_block;
   GtkLabel          *excerpt_label;
@@ -119,6 +122,8 @@ remove_all (GtkWidget *container)
         gtk_list_box_remove (GTK_LIST_BOX (container), child);
       else if (GTK_IS_FLOW_BOX (container))
         gtk_flow_box_remove (GTK_FLOW_BOX (container), child);
+      else if (GTK_IS_GRID (container))
+        gtk_grid_remove (GTK_GRID (container), child);
       else
         gtk_box_remove (GTK_BOX (container), child);
     }
@@ -406,7 +411,9 @@ show_header (AtlasEventDetails *self,
 {
   const char *category = atlas_event_get_category (event);
   const char *date_text = atlas_event_get_date_text (event);
-  g_autofree char *date = atlas_event_format_date (event);
+  gboolean undated = atlas_event_is_undated (event);
+  /* Translators: the date line of an event the dataset gives no time for */
+  g_autofree char *date = undated ? g_strdup (_("Undated")) : atlas_event_format_date (event);
   g_autofree char *basis = capitalize (atlas_basis_get_label (atlas_event_get_basis (event)));
   g_autofree char *basis_line = NULL;
 
@@ -437,6 +444,8 @@ show_header (AtlasEventDetails *self,
   else
     basis_line = g_strdup (basis);
   gtk_label_set_text (self->basis_label, basis_line);
+  /* no time, so no basis for one */
+  gtk_widget_set_visible (GTK_WIDGET (self->basis_label), !undated);
 
   set_optional_label (self->summary_label, atlas_event_get_summary (event));
 }
@@ -561,6 +570,47 @@ show_quotes (AtlasEventDetails *self,
   gtk_widget_set_visible (self->quotes_section, n > 0);
 }
 
+/* key → value, both data: plain text, the key dim, the value selectable and wrapping */
+static void
+show_properties (AtlasEventDetails *self,
+                 AtlasEvent        *event)
+{
+  guint n = atlas_event_get_n_properties (event);
+
+  remove_all (GTK_WIDGET (self->properties_grid));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = NULL;
+      const char *value = atlas_event_get_property (event, i, &key);
+      GtkWidget *key_label = gtk_label_new (key);
+      GtkWidget *value_label = gtk_label_new (value);
+
+      gtk_label_set_xalign (GTK_LABEL (key_label), 0);
+      gtk_label_set_yalign (GTK_LABEL (key_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (key_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (key_label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (key_label), 14);
+      gtk_widget_set_valign (key_label, GTK_ALIGN_BASELINE);
+      gtk_widget_add_css_class (key_label, "dim-label");
+      gtk_widget_add_css_class (key_label, "property-key");
+
+      gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (value_label), 24);
+      gtk_widget_set_hexpand (value_label, TRUE);
+      gtk_widget_set_valign (value_label, GTK_ALIGN_BASELINE);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, key_label, NULL,
+                                      -1);
+
+      gtk_grid_attach (self->properties_grid, key_label, 0, i, 1, 1);
+      gtk_grid_attach (self->properties_grid, value_label, 1, i, 1, 1);
+    }
+  gtk_widget_set_visible (self->properties_section, n > 0);
+}
+
 static void
 show_source (AtlasEventDetails *self,
              AtlasEvent        *event)
@@ -640,6 +690,7 @@ show_event (AtlasEventDetails *self)
   show_places (self, event);
   show_actors (self, event, dark);
   show_quotes (self, event);
+  show_properties (self, event);
   show_source (self, event);
 
   gtk_stack_set_visible_child_name (self->stack, "event");
@@ -863,6 +914,8 @@ atlas_event_details_class_init (AtlasEventDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasEventDetails, actors_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasEventDetails, quotes_section);
   gtk_widget_class_bind_template_child (widget_class, AtlasEventDetails, quotes_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasEventDetails, properties_section);
+  gtk_widget_class_bind_template_child (widget_class, AtlasEventDetails, properties_grid);
   gtk_widget_class_bind_template_child (widget_class, AtlasEventDetails, source_section);
   gtk_widget_class_bind_template_child (widget_class, AtlasEventDetails, excerpt_block);
   gtk_widget_class_bind_template_child (widget_class, AtlasEventDetails, excerpt_label);
@@ -979,4 +1032,51 @@ atlas_event_details_get_excerpt_text (AtlasEventDetails *self)
   g_return_val_if_fail (ATLAS_IS_EVENT_DETAILS (self), NULL);
 
   return gtk_label_get_text (self->excerpt_label);
+}
+
+const char *
+atlas_event_details_get_date_text (AtlasEventDetails *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT_DETAILS (self), NULL);
+
+  return gtk_label_get_text (self->date_label);
+}
+
+gboolean
+atlas_event_details_get_basis_visible (AtlasEventDetails *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT_DETAILS (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->basis_label));
+}
+
+guint
+atlas_event_details_get_n_property_rows (AtlasEventDetails *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ATLAS_IS_EVENT_DETAILS (self), 0);
+
+  if (!gtk_widget_get_visible (self->properties_section))
+    return 0;
+  while (gtk_grid_get_child_at (self->properties_grid, 0, n) != NULL)
+    n++;
+  return n;
+}
+
+const char *
+atlas_event_details_get_property_row_text (AtlasEventDetails  *self,
+                                           guint               i,
+                                           const char        **key)
+{
+  GtkWidget *key_label, *value_label;
+
+  g_return_val_if_fail (ATLAS_IS_EVENT_DETAILS (self), NULL);
+  g_return_val_if_fail (i < atlas_event_details_get_n_property_rows (self), NULL);
+
+  key_label = gtk_grid_get_child_at (self->properties_grid, 0, i);
+  value_label = gtk_grid_get_child_at (self->properties_grid, 1, i);
+  if (key != NULL)
+    *key = gtk_label_get_text (GTK_LABEL (key_label));
+  return gtk_label_get_text (GTK_LABEL (value_label));
 }

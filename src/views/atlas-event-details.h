@@ -24,5 +24,15 @@ AtlasEvent   *atlas_event_details_get_event        (AtlasEventDetails *self);
 /* For tests: the text of the title and of the source excerpt as shown */
 const char   *atlas_event_details_get_title_text   (AtlasEventDetails *self);
 const char   *atlas_event_details_get_excerpt_text (AtlasEventDetails *self);
+/* For tests: the date line as shown ("Undated" for an undated event) and whether
+ * the basis line under it is shown */
+const char   *atlas_event_details_get_date_text     (AtlasEventDetails *self);
+gboolean      atlas_event_details_get_basis_visible (AtlasEventDetails *self);
+/* For tests: the rows of the Details (free properties) section as shown, 0 when it
+ * is hidden; the value's text, the key's in @key */
+guint         atlas_event_details_get_n_property_rows   (AtlasEventDetails  *self);
+const char   *atlas_event_details_get_property_row_text (AtlasEventDetails  *self,
+                                                         guint               i,
+                                                         const char        **key);
 
 G_END_DECLS
