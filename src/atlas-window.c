@@ -11,6 +11,7 @@
 
 #include "atlas-application.h"
 #include "atlas-basemap-source.h"
+#include "atlas-undated-tray.h"
 #include "atlas-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -75,9 +76,19 @@ describe_source (AtlasDataset *dataset)
     g_ptr_array_add (parts, (gpointer) atlas_source_get_published (source));
   if (parts->len == 0 && atlas_source_get_title (source) != NULL)
     g_ptr_array_add (parts, (gpointer) atlas_source_get_title (source));
-  g_ptr_array_add (parts, NULL);
+  if (parts->len == 1)
+    return g_strdup (g_ptr_array_index (parts, 0));
 
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  /* several pieces of dataset text in one line: isolate each (a right-to-left
+   * override in the publisher must not reorder the date) */
+  {
+    g_autoptr(GPtrArray) isolated = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < parts->len; i++)
+      g_ptr_array_add (isolated, atlas_bidi_isolate (g_ptr_array_index (parts, i)));
+    g_ptr_array_add (isolated, NULL);
+    return g_strjoinv (" · ", (char **) isolated->pdata);
+  }
 }
 
 static void
@@ -851,6 +862,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
   g_type_ensure (ATLAS_TYPE_SOURCE_PANE);
   g_type_ensure (ATLAS_TYPE_TIMELINE);
+  g_type_ensure (ATLAS_TYPE_UNDATED_TRAY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/eventatlas/EventAtlas/atlas-window.ui");

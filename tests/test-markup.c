@@ -172,6 +172,10 @@ test_markup_bidi (void)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   gboolean found = FALSE;
 
+  /* the header's subtitle joins the source's publisher and date */
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==,
+                   FSI "&amp; Agency <x>" PDI " · " FSI "2016-12-05" PDI);
+
   /* "&amp; Co" belongs to "<span…>Red</span>": its role line says so */
   atlas_selection_select_event (atlas_context_get_selection (context), e2);
   settle (GTK_WIDGET (window));

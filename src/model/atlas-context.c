@@ -12,7 +12,7 @@
 
 #include "atlas-actor.h"
 #include "atlas-context.h"
-#include "atlas-dataset.h"
+#include "atlas-dataset-private.h"
 #include "atlas-event.h"
 #include "atlas-filter-private.h"
 #include "atlas-location.h"
@@ -27,6 +27,8 @@ struct _AtlasContext
   AtlasFilter    *filter;
   AtlasSelection *selection;
   GArray         *visible;     /* guint event indexes, ascending */
+  GArray         *spare;       /* the previous visible array, reused by the next recompute */
+  guint64        *visible_bits;   /* the same as a bitset, built on demand, or NULL */
 
   gint64          playhead;
 
@@ -76,58 +78,6 @@ lower_bound (const guint *values,
   return lo;
 }
 
-/* number of dated events: the undated ones sort last */
-static guint
-count_dated (AtlasDataset *dataset)
-{
-  guint lo = 0, hi = atlas_dataset_get_n_events (dataset);
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (!atlas_event_is_undated (atlas_dataset_get_event (dataset, mid)))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-/* @e, or the first undated event when @e is a dated event at or past @end */
-static guint
-skip_hidden (guint e,
-             guint end,
-             guint n_dated)
-{
-  return e >= end && e < n_dated ? n_dated : e;
-}
-
-/* first event index whose start is > @instant (or >= with @inclusive FALSE),
- * among the @n_dated dated events */
-static guint
-events_starting_before (AtlasDataset *dataset,
-                        guint         n_dated,
-                        gint64        instant,
-                        gboolean      inclusive)
-{
-  guint lo = 0, hi = n_dated;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      gint64 start = atlas_event_get_start (atlas_dataset_get_event (dataset, mid));
-
-      if (inclusive ? start <= instant : start < instant)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
 static gboolean
 owns_actor (AtlasDataset *dataset,
             AtlasActor   *actor)
@@ -149,13 +99,36 @@ owns_event (AtlasDataset *dataset,
          && atlas_dataset_get_event (dataset, index) == event;
 }
 
+/* first position in sorted @values[0 … n) whose value is >= @value (or > @value
+ * with @after) */
+static guint
+bound_time (const gint64 *values,
+            guint         n,
+            gint64        value,
+            gboolean      after)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (after ? values[mid] <= value : values[mid] < value)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
 /* Sets in @bits the events that involve @actor (or, with @include_members, any
  * actor affiliated to it) using the dataset's posting lists. */
 static void
 mark_actor_events (AtlasDataset *dataset,
                    AtlasActor   *actor,
                    gboolean      include_members,
-                   guint8       *bits)
+                   guint64      *bits)
 {
   GListModel *actors = atlas_dataset_get_actors (dataset);
   guint n_actors = g_list_model_get_n_items (actors);
@@ -174,79 +147,314 @@ mark_actor_events (AtlasDataset *dataset,
 
       events = atlas_dataset_get_actor_events (dataset, member, &n);
       for (guint i = 0; i < n; i++)
-        bits[events[i] / 8] |= (guint8) (1u << (events[i] % 8));
+        bits[events[i] / 64] |= G_GUINT64_CONSTANT (1) << (events[i] % 64);
     }
+}
+
+/* The one posting list the actor filter amounts to (a single actor, members not
+ * included or it has none), or NULL */
+static const guint *
+single_posting_list (AtlasContext *self,
+                     GPtrArray    *actors,
+                     guint        *n)
+{
+  AtlasActor *actor;
+  GListModel *model;
+  guint n_actors;
+
+  if (actors->len != 1)
+    return NULL;
+
+  actor = g_ptr_array_index (actors, 0);
+  if (!owns_actor (self->dataset, actor))
+    {
+      static const guint none[1] = { 0 };
+
+      *n = 0;
+      return none;
+    }
+
+  if (atlas_filter_get_include_members (self->filter))
+    {
+      model = atlas_dataset_get_actors (self->dataset);
+      n_actors = g_list_model_get_n_items (model);
+      for (guint a = 0; a < n_actors; a++)
+        {
+          AtlasActor *other = atlas_dataset_get_actor (self->dataset, a);
+
+          if (other != actor && atlas_actor_is_member_of (other, actor))
+            return NULL;
+        }
+    }
+
+  return atlas_dataset_get_actor_events (self->dataset, actor, n);
+}
+
+/* The events the actor filter lets through, as a bitset of n_events bits */
+static guint64 *
+actor_bits (AtlasContext *self,
+            GPtrArray    *actors,
+            gsize         n_words)
+{
+  gboolean match_all = atlas_filter_get_match_all (self->filter);
+  gboolean include_members = atlas_filter_get_include_members (self->filter);
+  guint64 *result = g_new0 (guint64, n_words);
+  g_autofree guint64 *one = NULL;
+
+  mark_actor_events (self->dataset, g_ptr_array_index (actors, 0), include_members, result);
+  if (actors->len > 1)
+    one = g_new (guint64, n_words);
+
+  for (guint i = 1; i < actors->len; i++)
+    {
+      AtlasActor *actor = g_ptr_array_index (actors, i);
+
+      if (!match_all)
+        {
+          mark_actor_events (self->dataset, actor, include_members, result);
+          continue;
+        }
+
+      memset (one, 0, n_words * sizeof (guint64));
+      mark_actor_events (self->dataset, actor, include_members, one);
+      for (gsize w = 0; w < n_words; w++)
+        result[w] &= one[w];
+    }
+
+  return result;
+}
+
+/* What the time criteria leave of the events, by index: dated events in
+ * [scan, sure) if their span ends after @window_from, every dated event in
+ * [sure, end), and every undated one from n_dated on. */
+typedef struct
+{
+  const AtlasDatasetTimeIndex *index;
+  gint64 window_from;
+  guint  scan;
+  guint  sure;
+  guint  end;
+  guint  n_events;
+} TimeCut;
+
+static void
+cut_time (AtlasContext *self,
+          TimeCut      *cut)
+{
+  const AtlasDatasetTimeIndex *index = atlas_dataset_get_time_index (self->dataset);
+  gint64 window_from, window_to;
+  guint n_dated = index->n_dated;
+
+  cut->index = index;
+  cut->n_events = atlas_dataset_get_n_events (self->dataset);
+  cut->end = n_dated;
+  cut->scan = cut->sure = 0;
+
+  atlas_filter_get_time_window (self->filter, &window_from, &window_to);
+  cut->window_from = window_from;
+
+  /* dated events are sorted by start: cut their tail by binary search */
+  if (self->up_to_playhead && self->playhead != ATLAS_TIME_NONE)
+    cut->end = MIN (cut->end, bound_time (index->starts, n_dated, self->playhead, TRUE));
+  if (window_to != ATLAS_TIME_NONE)
+    cut->end = MIN (cut->end, bound_time (index->starts, n_dated, window_to, FALSE));
+
+  if (window_from != ATLAS_TIME_NONE)
+    {
+      guint lo = 0, hi = index->n_blocks;
+
+      /* events starting at or after the window's start overlap it (their span is not
+       * empty); before it, only blocks whose latest end is past it can hold one */
+      cut->sure = index->spans_positive ? bound_time (index->starts, n_dated, window_from, FALSE)
+                                        : cut->end;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (index->block_prefix_max[mid] <= window_from)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      cut->scan = MIN ((gsize) lo * ATLAS_DATASET_TIME_BLOCK, n_dated);
+    }
+
+  cut->sure = MIN (cut->sure, cut->end);
+  cut->scan = MIN (cut->scan, cut->sure);
+}
+
+static inline gboolean
+span_reaches (const TimeCut *cut,
+              guint          e)
+{
+  return cut->index->span_tos[e] > cut->window_from;
+}
+
+/* Appends to @out (sized for it) every event of [from, to) in @bits, or every
+ * one when @bits is NULL, testing spans with @check; returns the new length */
+static guint
+emit_range (const TimeCut *cut,
+            const guint64 *bits,
+            guint          from,
+            guint          to,
+            gboolean       check,
+            guint         *out,
+            guint          n_out)
+{
+  guint e = from;
+
+  if (bits == NULL && !check)
+    {
+      for (; e < to; e++)
+        out[n_out++] = e;
+      return n_out;
+    }
+
+  if (bits == NULL)
+    {
+      while (e < to)
+        {
+          guint block_end = MIN (to, (e / ATLAS_DATASET_TIME_BLOCK + 1) * ATLAS_DATASET_TIME_BLOCK);
+
+          if (cut->index->block_max[e / ATLAS_DATASET_TIME_BLOCK] > cut->window_from)
+            {
+              for (; e < block_end; e++)
+                if (span_reaches (cut, e))
+                  out[n_out++] = e;
+            }
+          e = block_end;
+        }
+      return n_out;
+    }
+
+  while (e < to)
+    {
+      guint64 word = bits[e / 64] >> (e % 64);
+
+      if (word == 0)
+        {
+          e = (e / 64 + 1) * 64;
+          continue;
+        }
+      e += (guint) __builtin_ctzll (word);
+      if (e >= to)
+        break;
+      if (!check || span_reaches (cut, e))
+        out[n_out++] = e;
+      e++;
+    }
+
+  return n_out;
+}
+
+/* the same as emit_range for a sorted list of candidate events */
+static guint
+emit_list (const TimeCut *cut,
+           const guint   *list,
+           guint          n_list,
+           guint         *out)
+{
+  guint p0 = lower_bound (list, n_list, cut->scan);
+  guint p1 = lower_bound (list, n_list, cut->sure);
+  guint p2 = lower_bound (list, n_list, cut->end);
+  guint p3 = lower_bound (list, n_list, cut->index->n_dated);
+  guint n_out = 0;
+
+  for (guint p = p0; p < p1; p++)
+    if (span_reaches (cut, list[p]))
+      out[n_out++] = list[p];
+  memcpy (out + n_out, list + p1, (p2 - p1) * sizeof (guint));
+  n_out += p2 - p1;
+  memcpy (out + n_out, list + p3, (n_list - p3) * sizeof (guint));
+  n_out += n_list - p3;
+
+  return n_out;
+}
+
+/* Fills @visible with the visible events: candidates from the actors' posting
+ * lists and the time index, then the remaining per-event tests on those alone. */
+static void
+compute_visible (AtlasContext *self,
+                 GArray       *visible)
+{
+  g_autoptr(GPtrArray) actors = atlas_filter_dup_actors (self->filter);
+  TimeCut cut;
+  guint *out;
+  guint n_out = 0;
+
+  cut_time (self, &cut);
+
+  if (actors->len == 0)
+    {
+      g_array_set_size (visible, (cut.end - cut.scan) + (cut.n_events - cut.index->n_dated));
+      out = (guint *) (void *) visible->data;
+      n_out = emit_range (&cut, NULL, cut.scan, cut.sure, TRUE, out, n_out);
+      n_out = emit_range (&cut, NULL, cut.sure, cut.end, FALSE, out, n_out);
+      n_out = emit_range (&cut, NULL, cut.index->n_dated, cut.n_events, FALSE, out, n_out);
+    }
+  else
+    {
+      const guint *list;
+      guint n_list = 0;
+
+      list = single_posting_list (self, actors, &n_list);
+      if (list != NULL)
+        {
+          g_array_set_size (visible, n_list);
+          n_out = emit_list (&cut, list, n_list, (guint *) (void *) visible->data);
+        }
+      else
+        {
+          gsize n_words = (gsize) cut.n_events / 64 + 1;
+          g_autofree guint64 *bits = actor_bits (self, actors, n_words);
+          guint n_bits = 0;
+
+          for (gsize w = 0; w < n_words; w++)
+            n_bits += (guint) __builtin_popcountll (bits[w]);
+
+          g_array_set_size (visible, n_bits);
+          out = (guint *) (void *) visible->data;
+          n_out = emit_range (&cut, bits, cut.scan, cut.sure, TRUE, out, n_out);
+          n_out = emit_range (&cut, bits, cut.sure, cut.end, FALSE, out, n_out);
+          n_out = emit_range (&cut, bits, cut.index->n_dated, cut.n_events, FALSE, out, n_out);
+        }
+    }
+
+  if (atlas_filter_has_predicates (self->filter))
+    {
+      guint kept = 0;
+
+      out = (guint *) (void *) visible->data;
+      for (guint i = 0; i < n_out; i++)
+        {
+          if (atlas_filter_matches_predicates (self->filter,
+                                               atlas_dataset_get_event (self->dataset, out[i])))
+            out[kept++] = out[i];
+        }
+      n_out = kept;
+    }
+
+  g_array_set_size (visible, n_out);
 }
 
 static void
 recompute (AtlasContext *self)
 {
-  g_autoptr(GArray) visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *visible = g_steal_pointer (&self->spare);
   guint old_n = self->visible->len;
 
+  if (visible == NULL)
+    visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_set_size (visible, 0);
+
   if (self->dataset != NULL)
-    {
-      g_autoptr(GPtrArray) actors = atlas_filter_dup_actors (self->filter);
-      guint n_events = atlas_dataset_get_n_events (self->dataset);
-      guint n_dated = count_dated (self->dataset);
-      guint end = n_dated;
-      gint64 window_to;
+    compute_visible (self, visible);
 
-      /* dated events are sorted by start: cut their tail by binary search;
-       * the undated ones after them stay whatever the playhead and window */
-      if (self->up_to_playhead && self->playhead != ATLAS_TIME_NONE)
-        end = MIN (end, events_starting_before (self->dataset, n_dated, self->playhead, TRUE));
-      atlas_filter_get_time_window (self->filter, NULL, &window_to);
-      if (window_to != ATLAS_TIME_NONE)
-        end = MIN (end, events_starting_before (self->dataset, n_dated, window_to, FALSE));
-
-      if (actors->len > 0)
-        {
-          gsize n_bytes = (gsize) n_events / 8 + 1;
-          g_autofree guint8 *result = g_malloc0 (n_bytes);
-          g_autofree guint8 *one = g_malloc0 (n_bytes);
-          gboolean match_all = atlas_filter_get_match_all (self->filter);
-          gboolean include_members = atlas_filter_get_include_members (self->filter);
-
-          for (guint i = 0; i < actors->len; i++)
-            {
-              guint8 *target = i == 0 ? result : one;
-
-              if (i > 0)
-                memset (one, 0, n_bytes);
-              mark_actor_events (self->dataset, g_ptr_array_index (actors, i), include_members,
-                                 target);
-              if (i == 0)
-                continue;
-
-              for (gsize b = 0; b < n_bytes; b++)
-                result[b] = match_all ? (result[b] & one[b]) : (result[b] | one[b]);
-            }
-
-          for (guint e = skip_hidden (0, end, n_dated); e < n_events;
-               e = skip_hidden (e + 1, end, n_dated))
-            {
-              if ((result[e / 8] & (1u << (e % 8))) != 0
-                  && atlas_filter_matches_except_actors (self->filter,
-                                                         atlas_dataset_get_event (self->dataset,
-                                                                                  e)))
-                g_array_append_val (visible, e);
-            }
-        }
-      else
-        {
-          for (guint e = skip_hidden (0, end, n_dated); e < n_events;
-               e = skip_hidden (e + 1, end, n_dated))
-            {
-              if (atlas_filter_matches_except_actors (self->filter,
-                                                      atlas_dataset_get_event (self->dataset, e)))
-                g_array_append_val (visible, e);
-            }
-        }
-    }
-
-  g_array_unref (self->visible);
-  self->visible = g_steal_pointer (&visible);
+  /* the previous array stays allocated for the next recompute (its contents are
+   * valid only until this ::visible-changed, as documented) */
+  self->spare = g_steal_pointer (&self->visible);
+  self->visible = visible;
+  g_clear_pointer (&self->visible_bits, g_free);
 
   g_signal_emit (self, signals[VISIBLE_CHANGED], 0);
   if (old_n != self->visible->len)
@@ -281,6 +489,8 @@ atlas_context_finalize (GObject *object)
   AtlasContext *self = (AtlasContext *) object;
 
   g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->spare, g_array_unref);
+  g_clear_pointer (&self->visible_bits, g_free);
 
   G_OBJECT_CLASS (atlas_context_parent_class)->finalize (object);
 }
@@ -560,27 +770,45 @@ atlas_context_get_visible (AtlasContext *self,
   return (const guint *) (void *) self->visible->data;
 }
 
-static guint
-count_intersection (const guint *a,
-                    guint        n_a,
-                    const guint *b,
-                    guint        n_b)
+const guint64 *
+atlas_context_get_visible_bits (AtlasContext *self)
 {
-  guint i = 0, j = 0, count = 0;
+  g_return_val_if_fail (ATLAS_IS_CONTEXT (self), NULL);
 
-  while (i < n_a && j < n_b)
+  if (self->dataset == NULL)
+    return NULL;
+
+  if (self->visible_bits == NULL)
     {
-      if (a[i] < b[j])
-        i++;
-      else if (a[i] > b[j])
-        j++;
-      else
-        {
-          count++;
-          i++;
-          j++;
-        }
+      gsize n_words = (atlas_dataset_get_n_events (self->dataset) + 63) / 64;
+      const guint *visible = (const guint *) (void *) self->visible->data;
+
+      self->visible_bits = g_new0 (guint64, MAX (n_words, 1));
+      for (guint i = 0; i < self->visible->len; i++)
+        self->visible_bits[visible[i] / 64] |= G_GUINT64_CONSTANT (1) << (visible[i] % 64);
     }
+
+  return self->visible_bits;
+}
+
+/* how many of the sorted events @events are visible: O(@n), whatever the number
+ * of visible events */
+static guint
+count_visible (AtlasContext *self,
+               const guint  *events,
+               guint         n)
+{
+  const guint64 *bits;
+  guint count = 0;
+
+  if (self->visible->len == atlas_dataset_get_n_events (self->dataset))
+    return n;
+  if (self->visible->len == 0)
+    return 0;
+
+  bits = atlas_context_get_visible_bits (self);
+  for (guint i = 0; i < n; i++)
+    count += (guint) (bits[events[i] / 64] >> (events[i] % 64)) & 1;
 
   return count;
 }
@@ -599,8 +827,7 @@ atlas_context_count_visible_for_actor (AtlasContext *self,
     return 0;
 
   events = atlas_dataset_get_actor_events (self->dataset, actor, &n);
-  return count_intersection (events, n, (const guint *) (void *) self->visible->data,
-                             self->visible->len);
+  return count_visible (self, events, n);
 }
 
 guint
@@ -624,8 +851,7 @@ atlas_context_count_visible_for_location (AtlasContext  *self,
     return 0;
 
   events = atlas_dataset_get_location_events (self->dataset, location, &n);
-  return count_intersection (events, n, (const guint *) (void *) self->visible->data,
-                             self->visible->len);
+  return count_visible (self, events, n);
 }
 
 static gboolean

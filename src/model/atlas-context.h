@@ -50,6 +50,10 @@ guint           atlas_context_get_n_visible      (AtlasContext *self);
  * next ::visible-changed */
 const guint    *atlas_context_get_visible        (AtlasContext *self,
                                                   guint        *n_visible);
+/* the visible set as a bitset over event indexes (bit e % 64 of word e / 64, the
+ * dataset's event count rounded up to whole words); built on first use,
+ * borrowed, valid until the next ::visible-changed; NULL without a dataset */
+const guint64  *atlas_context_get_visible_bits   (AtlasContext *self);
 /* number of visible events involving @actor */
 guint           atlas_context_count_visible_for_actor    (AtlasContext  *self,
                                                           AtlasActor    *actor);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "atlas-actor-private.h"
 #include "atlas-dataset-private.h"
 #include "atlas-event-private.h"
@@ -49,6 +51,8 @@ struct _AtlasDataset
 
   Postings     actor_postings;
   Postings     location_postings;
+
+  AtlasDatasetTimeIndex time_index;   /* its arrays owned */
 
   gint64       time_from;
   gint64       time_to;
@@ -252,6 +256,59 @@ build_location_postings (AtlasDataset *self)
 }
 
 static void
+build_time_index (AtlasDataset *self)
+{
+  AtlasDatasetTimeIndex *index = &self->time_index;
+  guint n_dated = 0, n_blocks;
+  gint64 *starts, *span_tos, *block_max, *block_prefix_max;
+  gboolean spans_positive = TRUE;
+
+  while (n_dated < self->event_array->len
+         && !((AtlasEvent *) g_ptr_array_index (self->event_array, n_dated))->undated)
+    n_dated++;
+
+  n_blocks = (n_dated + ATLAS_DATASET_TIME_BLOCK - 1) / ATLAS_DATASET_TIME_BLOCK;
+  starts = g_new (gint64, MAX (n_dated, 1));
+  span_tos = g_new (gint64, MAX (n_dated, 1));
+  block_max = g_new (gint64, MAX (n_blocks, 1));
+  block_prefix_max = g_new (gint64, MAX (n_blocks, 1));
+
+  for (guint e = 0; e < n_dated; e++)
+    {
+      AtlasEvent *event = g_ptr_array_index (self->event_array, e);
+      guint b = e / ATLAS_DATASET_TIME_BLOCK;
+
+      starts[e] = event->start;
+      span_tos[e] = event->span_to;
+      if (event->span_to <= event->start)
+        spans_positive = FALSE;
+      if (e % ATLAS_DATASET_TIME_BLOCK == 0 || event->span_to > block_max[b])
+        block_max[b] = event->span_to;
+    }
+
+  for (guint b = 0; b < n_blocks; b++)
+    block_prefix_max[b] = b == 0 ? block_max[0] : MAX (block_prefix_max[b - 1], block_max[b]);
+
+  index->starts = starts;
+  index->span_tos = span_tos;
+  index->block_max = block_max;
+  index->block_prefix_max = block_prefix_max;
+  index->n_dated = n_dated;
+  index->n_blocks = n_blocks;
+  index->spans_positive = spans_positive;
+}
+
+static void
+time_index_clear (AtlasDatasetTimeIndex *index)
+{
+  g_free ((gpointer) index->starts);
+  g_free ((gpointer) index->span_tos);
+  g_free ((gpointer) index->block_max);
+  g_free ((gpointer) index->block_prefix_max);
+  memset (index, 0, sizeof *index);
+}
+
+static void
 extend_bounds (AtlasDataset *self,
                double        lat,
                double        lon)
@@ -401,6 +458,7 @@ atlas_dataset_finalize (GObject *object)
   g_free (self->language);
   postings_clear (&self->actor_postings);
   postings_clear (&self->location_postings);
+  time_index_clear (&self->time_index);
 
   G_OBJECT_CLASS (atlas_dataset_parent_class)->finalize (object);
 }
@@ -492,6 +550,7 @@ atlas_dataset_new_internal (GFile      *file,
 
   build_actor_postings (self);
   build_location_postings (self);
+  build_time_index (self);
 
   return self;
 }
@@ -789,4 +848,11 @@ atlas_dataset_get_location_events (AtlasDataset  *self,
 
   *n_events = self->location_postings.offsets[i + 1] - self->location_postings.offsets[i];
   return self->location_postings.values + self->location_postings.offsets[i];
+}
+
+const AtlasDatasetTimeIndex *
+atlas_dataset_get_time_index (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  return &self->time_index;
 }

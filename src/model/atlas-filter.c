@@ -526,8 +526,18 @@ atlas_filter_is_empty (AtlasFilter *self)
 }
 
 gboolean
-atlas_filter_matches_except_actors (AtlasFilter *self,
-                                    AtlasEvent  *event)
+atlas_filter_has_predicates (AtlasFilter *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FILTER (self), FALSE);
+
+  return g_hash_table_size (self->categories) > 0
+         || self->folded_search != NULL
+         || self->claimant != NULL;
+}
+
+gboolean
+atlas_filter_matches_predicates (AtlasFilter *self,
+                                 AtlasEvent  *event)
 {
   g_return_val_if_fail (ATLAS_IS_FILTER (self), FALSE);
   g_return_val_if_fail (ATLAS_IS_EVENT (event), FALSE);
@@ -539,6 +549,22 @@ atlas_filter_matches_except_actors (AtlasFilter *self,
       if (category == NULL || !g_hash_table_contains (self->categories, category))
         return FALSE;
     }
+
+  if (self->folded_search != NULL && !atlas_event_matches_search (event, self->folded_search))
+    return FALSE;
+
+  if (self->claimant != NULL && !event_is_claimed_by (self, event, self->claimant))
+    return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+atlas_filter_matches_except_actors (AtlasFilter *self,
+                                    AtlasEvent  *event)
+{
+  g_return_val_if_fail (ATLAS_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_EVENT (event), FALSE);
 
   /* an undated event has no time a window could exclude */
   if ((self->window_from != ATLAS_TIME_NONE || self->window_to != ATLAS_TIME_NONE)
@@ -553,13 +579,7 @@ atlas_filter_matches_except_actors (AtlasFilter *self,
         return FALSE;
     }
 
-  if (self->folded_search != NULL && !atlas_event_matches_search (event, self->folded_search))
-    return FALSE;
-
-  if (self->claimant != NULL && !event_is_claimed_by (self, event, self->claimant))
-    return FALSE;
-
-  return TRUE;
+  return atlas_filter_matches_predicates (self, event);
 }
 
 gboolean
