@@ -249,6 +249,51 @@ test_context (void)
                     atlas_dataset_get_n_events (dataset));
 }
 
+static void
+count_finalized (gpointer  data,
+                 GObject  *where_the_object_was)
+{
+  (*(guint *) data)++;
+}
+
+static void
+watch_model (GListModel *model,
+             guint      *finalized)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_object_weak_ref (item, count_finalized, finalized);
+    }
+}
+
+/* Dropping the dataset frees every event, actor, location and source in it. */
+static void
+test_frees_everything (void)
+{
+  AtlasDataset *dataset = load_bundled ();
+  guint finalized = 0, total;
+
+  if (dataset == NULL)
+    {
+      g_test_skip ("the bundled dataset does not exist yet");
+      return;
+    }
+
+  total = g_list_model_get_n_items (atlas_dataset_get_events (dataset)) +
+          g_list_model_get_n_items (atlas_dataset_get_actors (dataset)) +
+          g_list_model_get_n_items (atlas_dataset_get_locations (dataset)) +
+          g_list_model_get_n_items (atlas_dataset_get_sources (dataset));
+  watch_model (atlas_dataset_get_events (dataset), &finalized);
+  watch_model (atlas_dataset_get_actors (dataset), &finalized);
+  watch_model (atlas_dataset_get_locations (dataset), &finalized);
+  watch_model (atlas_dataset_get_sources (dataset), &finalized);
+
+  g_assert_finalize_object (dataset);
+  g_assert_cmpuint (finalized, ==, total);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +306,7 @@ main (int   argc,
   g_test_add_func ("/dataset/bundled/references", test_references);
   g_test_add_func ("/dataset/bundled/dates", test_dates_format);
   g_test_add_func ("/dataset/bundled/context", test_context);
+  g_test_add_func ("/dataset/bundled/frees-everything", test_frees_everything);
 
   return g_test_run ();
 }

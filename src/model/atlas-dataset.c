@@ -39,7 +39,7 @@ struct _AtlasDataset
   GListStore  *locations;
   GListStore  *sources;
 
-  /* borrowed pointers into the stores, for O(1) indexing */
+  /* the same objects as the stores (a reference each), for O(1) indexing */
   GPtrArray   *event_array;
   GPtrArray   *actor_array;
   GPtrArray   *location_array;
@@ -539,10 +539,8 @@ atlas_dataset_new_internal (GFile      *file,
   self->location_ids = index_ids (locations, location_id);
   self->source_ids = index_ids (sources, source_id);
 
-  /* the stores own the objects now; keep the arrays as borrowed indexes */
-  g_ptr_array_set_free_func (events, NULL);
-  g_ptr_array_set_free_func (actors, NULL);
-  g_ptr_array_set_free_func (locations, NULL);
+  /* the arrays keep their references (the stores took their own): both are
+   * released in dispose */
   self->event_array = events;
   self->actor_array = actors;
   self->location_array = locations;

@@ -264,6 +264,37 @@ recompute_counts (AtlasMarkerLayer *self)
     self->first_category = g_new (guint, MAX (self->n_locations, 1));
 
   visible = atlas_context_get_visible (self->context, &n_visible);
+
+  /* Many visible events: walk each place's posting list against the visible
+   * bitset (sequential, no event objects touched); few: walk the events. */
+  if (n_visible > atlas_dataset_get_n_events (self->dataset) / 16)
+    {
+      const guint64 *bits = atlas_context_get_visible_bits (self->context);
+
+      for (guint l = 0; l < self->n_locations; l++)
+        {
+          const guint *events;
+          guint n;
+
+          events = atlas_dataset_get_location_events (self->dataset,
+                                                      atlas_dataset_get_location (self->dataset, l),
+                                                      &n);
+          for (guint i = 0; i < n; i++)
+            {
+              guint e = events[i];
+
+              if (((bits[e / 64] >> (e % 64)) & 1) == 0)
+                continue;
+              if (self->category_counts != NULL)
+                self->category_counts[(gsize) l * self->n_categories + self->event_category[e]]++;
+              else if (self->counts[l] == 0)
+                self->first_category[l] = self->event_category[e];
+              self->counts[l]++;
+            }
+        }
+      n_visible = 0;
+    }
+
   for (guint i = 0; i < n_visible; i++)
     {
       AtlasEvent *event = atlas_dataset_get_event (self->dataset, visible[i]);

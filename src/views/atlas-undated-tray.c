@@ -44,6 +44,7 @@ struct _AtlasUndatedTray
 
   /* borrowed references */
   AtlasSelection    *selection;
+  GtkWidget         *ctrl_pressed_pill;  /* compared only */
 
   guint              dark : 1;
 };
@@ -174,10 +175,14 @@ static void
 pill_clicked_cb (GtkButton        *pill,
                  AtlasUndatedTray *self)
 {
-  activate_event (self, g_object_get_data (G_OBJECT (pill), "atlas-event"), 0);
+  GdkModifierType modifiers = self->ctrl_pressed_pill == GTK_WIDGET (pill) ? GDK_CONTROL_MASK : 0;
+
+  self->ctrl_pressed_pill = NULL;
+  activate_event (self, g_object_get_data (G_OBJECT (pill), "atlas-event"), modifiers);
 }
 
-/* Ctrl+click: toggle on press, and keep the button from also "clicking" */
+/* The button's "clicked" does not say which modifiers were held: note a press
+ * with Ctrl (seen first, in the capture phase) for the click that follows. */
 static void
 pill_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
@@ -189,11 +194,7 @@ pill_pressed_cb (GtkGestureClick *gesture,
   GdkModifierType state =
     gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
-  if ((state & GDK_CONTROL_MASK) == 0)
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  activate_event (self, g_object_get_data (G_OBJECT (pill), "atlas-event"), GDK_CONTROL_MASK);
+  self->ctrl_pressed_pill = (state & GDK_CONTROL_MASK) ? pill : NULL;
 }
 
 static GtkWidget *
@@ -291,6 +292,7 @@ rebuild (AtlasUndatedTray *self,
 
   g_ptr_array_unref (self->shown);
   self->shown = g_steal_pointer (&events);
+  self->ctrl_pressed_pill = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pills_box))) != NULL)
     gtk_box_remove (self->pills_box, child);
