@@ -284,6 +284,43 @@ test_window_bad_file_error_page (void)
   close_window (window);
 }
 
+/* Click the nurse sentence in the source pane → the nurse event is selected and
+ * the Furqan marker is highlighted; the details show it. */
+static void
+test_window_click_source_sentence (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasContext *context = atlas_window_get_context (window);
+  AtlasDataset *dataset = atlas_context_get_dataset (context);
+  AtlasSelection *selection = atlas_context_get_selection (context);
+  AtlasEvent *nurse = atlas_dataset_lookup_event (dataset, "nurse-killed-furqan");
+  AtlasLocation *furqan = atlas_dataset_lookup_location (dataset, "al-furqan");
+  gint64 offset = atlas_event_get_excerpt_offset (nurse);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-source", NULL);
+  settle (GTK_WIDGET (window));
+  g_assert_true (gtk_revealer_get_reveal_child (window->source_revealer));
+
+  /* a word inside the sentence, away from its edges */
+  atlas_source_pane_click_at_offset (window->source_pane, 0, offset + 10, 0);
+  settle (GTK_WIDGET (window));
+
+  g_assert_true (atlas_selection_contains (selection, nurse));
+  for (guint i = 0; i < atlas_selection_get_n_events (selection); i++)
+    {
+      AtlasEvent *event = atlas_selection_get_event (selection, i);
+      gint64 from = atlas_event_get_excerpt_offset (event);
+
+      /* only events whose excerpt covers the click */
+      g_assert_cmpint (from, <=, offset + 10);
+      g_assert_cmpint (from + g_utf8_strlen (atlas_event_get_excerpt (event), -1), >, offset + 10);
+    }
+  g_assert_true (atlas_map_view_location_is_highlighted (window->map_view, furqan));
+  g_assert_true (atlas_source_pane_offset_is_selected (window->source_pane, 0, offset + 10));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/window/playhead", test_window_playhead);
   g_test_add_func ("/window/bad-file-keeps-dataset", test_window_bad_file_keeps_dataset);
   g_test_add_func ("/window/bad-file-error-page", test_window_bad_file_error_page);
+  g_test_add_func ("/window/click-source-sentence", test_window_click_source_sentence);
 
   return g_test_run ();
 }

@@ -29,6 +29,7 @@ struct _AtlasContext
   GArray         *visible;     /* guint event indexes, ascending */
   GArray         *spare;       /* the previous visible array, reused by the next recompute */
   guint64        *visible_bits;   /* the same as a bitset, built on demand, or NULL */
+  GArray         *matching;       /* the filter alone, built on demand, or NULL */
 
   gint64          playhead;
 
@@ -239,6 +240,7 @@ typedef struct
 
 static void
 cut_time (AtlasContext *self,
+          gboolean      with_playhead,
           TimeCut      *cut)
 {
   const AtlasDatasetTimeIndex *index = atlas_dataset_get_time_index (self->dataset);
@@ -254,7 +256,7 @@ cut_time (AtlasContext *self,
   cut->window_from = window_from;
 
   /* dated events are sorted by start: cut their tail by binary search */
-  if (self->up_to_playhead && self->playhead != ATLAS_TIME_NONE)
+  if (with_playhead && self->up_to_playhead && self->playhead != ATLAS_TIME_NONE)
     cut->end = MIN (cut->end, bound_time (index->starts, n_dated, self->playhead, TRUE));
   if (window_to != ATLAS_TIME_NONE)
     cut->end = MIN (cut->end, bound_time (index->starts, n_dated, window_to, FALSE));
@@ -375,6 +377,7 @@ emit_list (const TimeCut *cut,
  * lists and the time index, then the remaining per-event tests on those alone. */
 static void
 compute_visible (AtlasContext *self,
+                 gboolean      with_playhead,
                  GArray       *visible)
 {
   g_autoptr(GPtrArray) actors = atlas_filter_dup_actors (self->filter);
@@ -382,7 +385,7 @@ compute_visible (AtlasContext *self,
   guint *out;
   guint n_out = 0;
 
-  cut_time (self, &cut);
+  cut_time (self, with_playhead, &cut);
 
   if (actors->len == 0)
     {
@@ -448,13 +451,14 @@ recompute (AtlasContext *self)
   g_array_set_size (visible, 0);
 
   if (self->dataset != NULL)
-    compute_visible (self, visible);
+    compute_visible (self, TRUE, visible);
 
   /* the previous array stays allocated for the next recompute (its contents are
    * valid only until this ::visible-changed, as documented) */
   self->spare = g_steal_pointer (&self->visible);
   self->visible = visible;
   g_clear_pointer (&self->visible_bits, g_free);
+  g_clear_pointer (&self->matching, g_array_unref);
 
   g_signal_emit (self, signals[VISIBLE_CHANGED], 0);
   if (old_n != self->visible->len)
@@ -491,6 +495,7 @@ atlas_context_finalize (GObject *object)
   g_clear_pointer (&self->visible, g_array_unref);
   g_clear_pointer (&self->spare, g_array_unref);
   g_clear_pointer (&self->visible_bits, g_free);
+  g_clear_pointer (&self->matching, g_array_unref);
 
   G_OBJECT_CLASS (atlas_context_parent_class)->finalize (object);
 }
@@ -768,6 +773,26 @@ atlas_context_get_visible (AtlasContext *self,
   if (n_visible != NULL)
     *n_visible = self->visible->len;
   return (const guint *) (void *) self->visible->data;
+}
+
+const guint *
+atlas_context_get_matching (AtlasContext *self,
+                            guint        *n_matching)
+{
+  g_return_val_if_fail (ATLAS_IS_CONTEXT (self), NULL);
+
+  if (self->dataset == NULL || !self->up_to_playhead || self->playhead == ATLAS_TIME_NONE)
+    return atlas_context_get_visible (self, n_matching);
+
+  if (self->matching == NULL)
+    {
+      self->matching = g_array_new (FALSE, FALSE, sizeof (guint));
+      compute_visible (self, FALSE, self->matching);
+    }
+
+  if (n_matching != NULL)
+    *n_matching = self->matching->len;
+  return (const guint *) (void *) self->matching->data;
 }
 
 const guint64 *

@@ -50,6 +50,11 @@ guint           atlas_context_get_n_visible      (AtlasContext *self);
  * next ::visible-changed */
 const guint    *atlas_context_get_visible        (AtlasContext *self,
                                                   guint        *n_visible);
+/* sorted ascending event indexes of the events matching the filter, whatever the
+ * playhead (the visible ones when the playhead does not hide any); borrowed,
+ * valid until the next ::visible-changed */
+const guint    *atlas_context_get_matching       (AtlasContext *self,
+                                                  guint        *n_matching);
 /* the visible set as a bitset over event indexes (bit e % 64 of word e / 64, the
  * dataset's event count rounded up to whole words); built on first use,
  * borrowed, valid until the next ::visible-changed; NULL without a dataset */

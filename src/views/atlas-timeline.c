@@ -89,6 +89,20 @@ typedef struct {
   gboolean dense;         /* draw per-column density instead of marks */
 } Frame;
 
+/* What the cached marks node was drawn for: the playhead only counts in "up to
+ * the playhead" mode (it ghosts the marks after it) */
+typedef struct {
+  guint   generation;
+  double  usec_per_px;
+  double  base;
+  double  width;
+  double  height;
+  gint64  playhead;
+  GdkRGBA fg;
+  guint   dark : 1;
+  guint   valid : 1;
+} MarksKey;
+
 struct _AtlasTimeline
 {
   GtkWidget       parent_instance;
@@ -102,6 +116,7 @@ struct _AtlasTimeline
   AtlasContext   *context;
   AtlasDataset   *dataset;            /* the one items were built for */
   GArray         *items;              /* Item, sorted by px0 */
+  GArray         *all_items;          /* Item per dated event, by event index */
   guint          *slots;              /* event index → position in items, or NONE_INDEX */
   guint           n_slots;
   GPtrArray      *categories;         /* interned category words; index 0 is NULL */
@@ -111,6 +126,9 @@ struct _AtlasTimeline
   guint          *bins_visible;
   guint          *bins_overflow;
   guint           n_bins;
+  GskRenderNode  *marks_node;         /* axis, histogram and marks, for marks_key */
+  MarksKey        marks_key;
+  guint           items_generation;   /* bumped whenever items or their lanes change */
 
   /* borrowed references */
   AtlasFilter    *filter;
@@ -208,6 +226,11 @@ category_index (AtlasTimeline *self,
   if (category == NULL)
     return 0;
 
+  /* the dataset's words are interned already: no lookup for them */
+  for (i = 1; i < self->categories->len; i++)
+    if (g_ptr_array_index (self->categories, i) == category)
+      return i;
+
   interned = g_intern_string (category);
   for (i = 1; i < self->categories->len; i++)
     if (g_ptr_array_index (self->categories, i) == interned)
@@ -229,6 +252,7 @@ relayout (AtlasTimeline *self)
 
   self->laid_out_usec_per_px = upp;
   self->layout_dirty = FALSE;
+  self->items_generation++;
   self->max_extent = 0;
   self->n_lanes = 0;
 
@@ -290,14 +314,14 @@ ensure_layout (AtlasTimeline *self)
     relayout (self);
 }
 
-/* The items that match the filter, from the dataset */
+/* One item per dated event of the dataset, in event index order (the fields that
+ * do not depend on the zoom): built once per dataset */
 static void
-rebuild_items (AtlasTimeline *self)
+rebuild_all_items (AtlasTimeline *self)
 {
   guint n_events;
 
-  g_array_set_size (self->items, 0);
-  self->layout_dirty = TRUE;
+  g_array_set_size (self->all_items, 0);
 
   if (self->dataset == NULL)
     return;
@@ -308,11 +332,9 @@ rebuild_items (AtlasTimeline *self)
       AtlasEvent *event = atlas_dataset_get_event (self->dataset, i);
       Item item = { 0 };
 
-      if (self->filter != NULL && !atlas_filter_matches (self->filter, event))
-        continue;
-      /* no place on a time axis */
+      /* no place on a time axis; they sort last */
       if (atlas_event_is_undated (event))
-        continue;
+        break;
 
       item.event = event;
       atlas_event_get_span (event, &item.from, &item.to);
@@ -321,10 +343,34 @@ rebuild_items (AtlasTimeline *self)
       item.has_end = atlas_event_get_end (event) != ATLAS_TIME_NONE;
       item.basis = atlas_event_get_basis (event);
       item.category = category_index (self, atlas_event_get_category (event));
-      g_array_append_val (self->items, item);
+      g_array_append_val (self->all_items, item);
     }
 
   update_colors (self);
+}
+
+/* The items that match the filter: the context's matching events, copied from
+ * all_items (O(matches)) */
+static void
+rebuild_items (AtlasTimeline *self)
+{
+  const guint *matching;
+  guint n_matching = 0, n_items = 0;
+  Item *items;
+
+  g_array_set_size (self->items, 0);
+  self->layout_dirty = TRUE;
+  self->items_generation++;
+
+  if (self->dataset == NULL || self->context == NULL)
+    return;
+
+  matching = atlas_context_get_matching (self->context, &n_matching);
+  g_array_set_size (self->items, n_matching);
+  items = (Item *) (void *) self->items->data;
+  for (guint i = 0; i < n_matching && matching[i] < self->all_items->len; i++)
+    items[n_items++] = g_array_index (self->all_items, Item, matching[i]);
+  g_array_set_size (self->items, n_items);
 }
 
 static void
@@ -1287,6 +1333,7 @@ dataset_changed (AtlasTimeline *self)
     }
   self->origin = self->range_from != ATLAS_TIME_NONE ? self->range_from : 0;
 
+  rebuild_all_items (self);
   rebuild_items (self);
   update_selected (self);
   atlas_timeline_frame_all (self);
@@ -1637,6 +1684,37 @@ select_at_playhead_action (GtkWidget  *widget,
 
 /* --------------------------------------------------------------- overrides */
 
+/* The axis, the histogram (or per-column density) and the marks in the lanes */
+static void
+draw_marks (AtlasTimeline *self,
+            GtkSnapshot   *snapshot,
+            PangoLayout   *layout,
+            const GdkRGBA *fg)
+{
+  const Frame *f = &self->frame;
+
+  draw_axis (self, snapshot, layout, fg);
+  draw_histogram_and_density (self, snapshot, fg);
+
+  if (!f->dense)
+    {
+      /* ghosts first, then visible events, then the selection on top */
+      for (int pass = 0; pass < 2; pass++)
+        for (guint i = f->first; i < f->last; i++)
+          {
+            const Item *item = item_at (self, i);
+            gboolean visible = item_is_visible (self, item);
+
+            if (visible != (pass == 1) || !item_in_lanes (self, item))
+              continue;
+            draw_item (self, snapshot, item, visible ? 1.f : GHOST_ALPHA);
+          }
+
+      if (f->lane_h >= TITLE_LANE_H && f->n_in_view <= TITLE_LIMIT)
+        draw_titles (self, snapshot, layout, fg);
+    }
+}
+
 static void
 atlas_timeline_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -1698,26 +1776,36 @@ atlas_timeline_snapshot (GtkWidget   *widget,
         append_rect (snapshot, &veil, MAX (x, 0), 0, f->width - MAX (x, 0), f->axis_top);
     }
 
-  draw_axis (self, snapshot, layout, &fg);
-  draw_histogram_and_density (self, snapshot, &fg);
+  /* axis, histogram and marks cost O(events in view): drawn again only when what
+   * they show changed, so that moving the playhead or the pointer redraws the
+   * rest over the same node */
+  {
+    MarksKey key = { 0 };
 
-  if (!f->dense)
-    {
-      /* ghosts first, then visible events, then the selection on top */
-      for (int pass = 0; pass < 2; pass++)
-        for (guint i = f->first; i < f->last; i++)
-          {
-            const Item *item = item_at (self, i);
-            gboolean visible = item_is_visible (self, item);
+    key.generation = self->items_generation;
+    key.usec_per_px = self->scale.usec_per_px;
+    key.base = f->base;
+    key.width = f->width;
+    key.height = f->height;
+    key.playhead = ATLAS_TIME_NONE;
+    if (self->context != NULL && atlas_context_get_up_to_playhead (self->context))
+      key.playhead = atlas_context_get_playhead (self->context);
+    key.fg = fg;
+    key.dark = self->dark;
+    key.valid = TRUE;
 
-            if (visible != (pass == 1) || !item_in_lanes (self, item))
-              continue;
-            draw_item (self, snapshot, item, visible ? 1.f : GHOST_ALPHA);
-          }
+    if (memcmp (&key, &self->marks_key, sizeof key) != 0)
+      {
+        GtkSnapshot *marks = gtk_snapshot_new ();
 
-      if (f->lane_h >= TITLE_LANE_H && f->n_in_view <= TITLE_LIMIT)
-        draw_titles (self, snapshot, layout, &fg);
-    }
+        draw_marks (self, marks, layout, &fg);
+        g_clear_pointer (&self->marks_node, gsk_render_node_unref);
+        self->marks_node = gtk_snapshot_free_to_node (marks);
+        self->marks_key = key;
+      }
+    if (self->marks_node != NULL)
+      gtk_snapshot_append_node (snapshot, self->marks_node);
+  }
 
   for (guint s = 0; s < self->selected->len; s++)
     {
@@ -1930,11 +2018,13 @@ atlas_timeline_finalize (GObject *object)
 
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->all_items, g_array_unref);
   g_clear_pointer (&self->slots, g_free);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->category_colors, g_array_unref);
   g_clear_pointer (&self->selected, g_array_unref);
   g_clear_pointer (&self->bins_all, g_free);
+  g_clear_pointer (&self->marks_node, gsk_render_node_unref);
   g_clear_pointer (&self->bins_visible, g_free);
   g_clear_pointer (&self->bins_overflow, g_free);
 
@@ -2030,6 +2120,7 @@ atlas_timeline_init (AtlasTimeline *self)
   gtk_widget_set_direction (GTK_WIDGET (self), GTK_TEXT_DIR_LTR);
 
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  self->all_items = g_array_new (FALSE, TRUE, sizeof (Item));
   self->categories = g_ptr_array_new ();
   g_ptr_array_add (self->categories, NULL);
   self->category_colors = g_array_new (FALSE, TRUE, sizeof (GdkRGBA));

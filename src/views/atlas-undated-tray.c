@@ -46,7 +46,10 @@ struct _AtlasUndatedTray
   AtlasSelection    *selection;
   GtkWidget         *ctrl_pressed_pill;  /* compared only */
 
+  guint              scroll_idle_id;
+
   guint              dark : 1;
+  guint              scroll_pending : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasUndatedTray, atlas_undated_tray, GTK_TYPE_WIDGET)
@@ -141,20 +144,71 @@ show_selected (AtlasUndatedTray *self,
                                -1);
 }
 
+/* Scroll the strip so that @pill is in sight (it is allocated already).  The
+ * viewport places its child at minus the adjustment's value in either direction,
+ * so the shift is the pill's overhang. */
 static void
-update_selected (AtlasUndatedTray *self)
+scroll_to_pill (AtlasUndatedTray *self,
+                GtkWidget        *pill)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double shift = 0;
+  graphene_rect_t bounds;
+
+  /* not laid out yet (a selection made at start-up): once the strip is */
+  if (page <= 0 || !gtk_widget_get_mapped (pill) ||
+      !gtk_widget_compute_bounds (pill, GTK_WIDGET (self->scroller), &bounds))
+    {
+      self->scroll_pending = TRUE;
+      return;
+    }
+
+  if (bounds.origin.x < 0)
+    shift = bounds.origin.x;
+  else if (bounds.origin.x + bounds.size.width > page)
+    shift = MIN (bounds.origin.x + bounds.size.width - page, bounds.origin.x);
+  if (shift != 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + shift);
+}
+
+static void
+update_selected (AtlasUndatedTray *self,
+                 gboolean          scroll)
 {
   GHashTableIter iter;
   gpointer row;
+  GtkWidget *first_selected = NULL;
+  gboolean more_selected = FALSE;
 
   for (GtkWidget *pill = gtk_widget_get_first_child (GTK_WIDGET (self->pills_box));
        pill != NULL;
        pill = gtk_widget_get_next_sibling (pill))
-    show_selected (self, pill);
+    {
+      show_selected (self, pill);
+      if (first_selected == NULL && gtk_widget_has_css_class (pill, "selected"))
+        first_selected = pill;
+    }
 
   g_hash_table_iter_init (&iter, self->more_rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
     show_selected (self, row);
+
+  /* a selected event behind "+N more" marks the button */
+  for (guint i = ATLAS_UNDATED_TRAY_MAX_PILLS; i < self->shown->len && !more_selected; i++)
+    more_selected = self->selection != NULL &&
+                    atlas_selection_contains (self->selection, g_ptr_array_index (self->shown, i));
+  if (more_selected)
+    gtk_widget_add_css_class (GTK_WIDGET (self->more_button), "selected");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->more_button), "selected");
+
+  if (scroll)
+    {
+      self->scroll_pending = FALSE;
+      if (first_selected != NULL)
+        scroll_to_pill (self, first_selected);
+    }
 }
 
 static void
@@ -322,7 +376,7 @@ rebuild (AtlasUndatedTray *self,
   count = g_strdup_printf (_("Undated: %u"), self->shown->len);
   gtk_label_set_text (self->count_label, count);
 
-  update_selected (self);
+  update_selected (self, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self), self->shown->len > 0);
 }
 
@@ -337,7 +391,28 @@ visible_changed_cb (AtlasUndatedTray *self)
 static void
 selection_changed_cb (AtlasUndatedTray *self)
 {
-  update_selected (self);
+  update_selected (self, TRUE);
+}
+
+static gboolean
+scroll_idle_cb (gpointer user_data)
+{
+  AtlasUndatedTray *self = user_data;
+
+  self->scroll_idle_id = 0;
+  update_selected (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* the strip has its size: bring the selected pill in sight if that waited */
+static void
+hadjustment_changed_cb (AtlasUndatedTray *self)
+{
+  if (self->scroll_pending && self->scroll_idle_id == 0)
+    {
+      self->scroll_pending = FALSE;
+      self->scroll_idle_id = g_idle_add (scroll_idle_cb, self);
+    }
 }
 
 static void
@@ -433,6 +508,7 @@ atlas_undated_tray_dispose (GObject *object)
 
   atlas_undated_tray_set_context (self, NULL);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
 
   if (self->more_list != NULL)
     gtk_list_view_set_model (self->more_list, NULL);
@@ -554,6 +630,9 @@ atlas_undated_tray_init (AtlasUndatedTray *self)
   model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->more_store))));
   gtk_list_view_set_model (self->more_list, model);
   g_object_unref (model);
+
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                           G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->dark = adw_style_manager_get_dark (style_manager);
   g_signal_connect_object (style_manager, "notify::dark",
