@@ -64,8 +64,15 @@ describe_source (AtlasDataset *dataset)
   g_autoptr(AtlasSource) source = NULL;
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
 
-  if (g_list_model_get_n_items (sources) == 0)
+  guint n_sources = g_list_model_get_n_items (sources);
+
+  if (n_sources == 0)
     return NULL;
+
+  /* an import from many reports (an ACLED export) is not one document */
+  if (n_sources > 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n_sources),
+                            n_sources);
 
   source = g_list_model_get_item (sources, 0);
   if (atlas_source_get_publisher (source) != NULL)

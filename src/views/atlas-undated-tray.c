@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-palette.h"
+#include "atlas-text.h"
 #include "atlas-undated-tray.h"
 
 struct _AtlasUndatedTray
@@ -238,10 +239,10 @@ pill_clicked_cb (GtkButton        *pill,
 /* The button's "clicked" does not say which modifiers were held: note a press
  * with Ctrl (seen first, in the capture phase) for the click that follows. */
 static void
-pill_pressed_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
+pill_pressed_cb (GtkGestureClick  *gesture,
+                 int               n_press,
+                 double            x,
+                 double            y,
                  AtlasUndatedTray *self)
 {
   GtkWidget *pill = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
@@ -274,9 +275,13 @@ make_pill (AtlasUndatedTray *self,
   gtk_widget_add_css_class (pill, "undated-pill");
 
   if (category != NULL)
-    /* Translators: tooltip of an undated event: its title and category, "Statement · Diplomacy" */
-    tooltip = g_strdup_printf (_("%s · %s"), title,
-                               category_label != NULL ? category_label : category);
+    {
+      g_autofree char *isolated = atlas_bidi_isolate (title);
+
+      /* Translators: tooltip of an undated event: its title and category, "Statement · Diplomacy" */
+      tooltip = g_strdup_printf (_("%s · %s"), isolated,
+                                 category_label != NULL ? category_label : category);
+    }
   else
     tooltip = g_strdup (title);
   gtk_widget_set_tooltip_text (pill, tooltip);
