@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "atlas-application.h"
 #include "atlas-basemap-source.h"
@@ -291,6 +293,52 @@ screenshot_poll_cb (gpointer user_data)
   take_screenshot (self);
 
   return G_SOURCE_REMOVE;
+}
+
+/* ATLAS_REPORT_FIRST_FRAME=1: how long after the process started the first frame
+ * with a complete basemap (tiles were drawn, none is pending) was painted */
+static double
+ms_since_process_start (void)
+{
+  g_autofree char *stat = NULL;
+  const char *p;
+  struct timespec now;
+  guint64 start_ticks = 0;
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL)
+      || (p = strrchr (stat, ')')) == NULL
+      || clock_gettime (CLOCK_BOOTTIME, &now) != 0)
+    return -1;
+
+  /* field 22, starttime, in clock ticks after boot; the name before ')' may hold spaces */
+  for (guint field = 2; field < 22 && p != NULL; field++)
+    p = strchr (p + 1, ' ');
+  if (p == NULL)
+    return -1;
+  start_ticks = g_ascii_strtoull (p + 1, NULL, 10);
+
+  return (double) now.tv_sec * 1000.0 + (double) now.tv_nsec / 1e6
+         - (double) start_ticks * 1000.0 / (double) sysconf (_SC_CLK_TCK);
+}
+
+static void
+report_after_paint_cb (AtlasWindow   *self,
+                       GdkFrameClock *clock)
+{
+  if (self->basemap == NULL || atlas_basemap_source_get_n_filled (self->basemap) == 0
+      || atlas_basemap_source_get_n_pending (self->basemap) > 0)
+    return;
+
+  g_signal_handlers_disconnect_by_func (clock, report_after_paint_cb, self);
+  g_print ("first complete frame: %.0f ms after the process started\n",
+           ms_since_process_start ());
+}
+
+static void
+report_realize_cb (AtlasWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (report_after_paint_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -696,6 +744,8 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   atlas_window_set_basemap (self, "offline");
+  if (g_strcmp0 (g_getenv ("ATLAS_REPORT_FIRST_FRAME"), "1") == 0)
+    g_signal_connect (self, "realize", G_CALLBACK (report_realize_cb), NULL);
   /* GtkWindow:application is not a construct property: g_object_new() sets it
    * after constructed(), so the settings are read when it is set */
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);

@@ -555,6 +555,167 @@ test_claimant (Fixture       *fixture,
   g_assert_null (atlas_filter_get_claimant (fixture->filter));
 }
 
+/* the visible set by the definition: every event the filter matches and, in
+ * "up to the playhead" mode, that is undated or starts at or before it */
+static gboolean
+visible_by_definition (Fixture    *fixture,
+                       AtlasEvent *event,
+                       gboolean    with_playhead)
+{
+  gint64 playhead = atlas_context_get_playhead (fixture->context);
+
+  if (!atlas_filter_matches (fixture->filter, event))
+    return FALSE;
+  if (!with_playhead || !atlas_context_get_up_to_playhead (fixture->context)
+      || playhead == ATLAS_TIME_NONE || atlas_event_is_undated (event))
+    return TRUE;
+  return atlas_event_get_start (event) <= playhead;
+}
+
+static void
+assert_indexes_agree (Fixture *fixture)
+{
+  guint n_events = atlas_dataset_get_n_events (fixture->dataset);
+  guint n_visible, n_matching;
+  const guint *visible = atlas_context_get_visible (fixture->context, &n_visible);
+  const guint *matching = atlas_context_get_matching (fixture->context, &n_matching);
+  const guint64 *bits = atlas_context_get_visible_bits (fixture->context);
+  guint v = 0, m = 0;
+  GListModel *actors = atlas_dataset_get_actors (fixture->dataset);
+  GListModel *locations = atlas_dataset_get_locations (fixture->dataset);
+
+  for (guint e = 0; e < n_events; e++)
+    {
+      AtlasEvent *event = atlas_dataset_get_event (fixture->dataset, e);
+      gboolean is_visible = visible_by_definition (fixture, event, TRUE);
+
+      if (is_visible)
+        {
+          g_assert_cmpuint (v, <, n_visible);
+          g_assert_cmpuint (visible[v++], ==, e);
+        }
+      g_assert_cmpint ((bits[e / 64] >> (e % 64)) & 1, ==, is_visible);
+      g_assert_cmpint (atlas_context_is_visible (fixture->context, event), ==, is_visible);
+      if (visible_by_definition (fixture, event, FALSE))
+        {
+          g_assert_cmpuint (m, <, n_matching);
+          g_assert_cmpuint (matching[m++], ==, e);
+        }
+    }
+  g_assert_cmpuint (v, ==, n_visible);
+  g_assert_cmpuint (m, ==, n_matching);
+
+  for (guint a = 0; a < g_list_model_get_n_items (actors); a++)
+    {
+      AtlasActor *actor = atlas_dataset_get_actor (fixture->dataset, a);
+      guint count = 0;
+
+      for (guint i = 0; i < n_visible; i++)
+        count += atlas_event_has_actor (atlas_dataset_get_event (fixture->dataset, visible[i]),
+                                        actor);
+      g_assert_cmpuint (atlas_context_count_visible_for_actor (fixture->context, actor), ==,
+                        count);
+    }
+  for (guint l = 0; l < g_list_model_get_n_items (locations); l++)
+    {
+      AtlasLocation *location = atlas_dataset_get_location (fixture->dataset, l);
+      guint count = 0;
+
+      for (guint i = 0; i < n_visible; i++)
+        count += atlas_event_has_location (atlas_dataset_get_event (fixture->dataset,
+                                                                    visible[i]),
+                                           location);
+      g_assert_cmpuint (atlas_context_count_visible_for_location (fixture->context, location),
+                        ==, count);
+    }
+}
+
+static AtlasActor *
+random_actor (Fixture *fixture,
+              GRand   *rand)
+{
+  guint n_actors = g_list_model_get_n_items (atlas_dataset_get_actors (fixture->dataset));
+
+  return atlas_dataset_get_actor (fixture->dataset,
+                                  (guint) g_rand_int_range (rand, 0, (gint32) n_actors));
+}
+
+/* The context cuts actors with posting lists and time with binary searches over
+ * the sorted starts: random combinations of every criterion give exactly the
+ * events the definition does. */
+static void
+test_indexes_match_filter (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char *categories[] = { "military", "diplomacy", "humanitarian", "statement" };
+  static const char *searches[] = { NULL, "aleppo", "café", "lavrov" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20161205);
+  gint64 from, to;
+  /* instants around the sample's events: inside the month of e3, at midnights,
+   * in the middle of e4's range */
+  gint64 instants[8];
+
+  g_assert_true (atlas_dataset_get_time_range (fixture->dataset, &from, &to));
+  instants[0] = ATLAS_TIME_NONE;
+  instants[1] = from - 1;
+  instants[2] = from + 1;
+  instants[3] = to;
+  instants[4] = to - 1;
+  for (guint i = 5; i < G_N_ELEMENTS (instants); i++)
+    instants[i] = from + (gint64) (g_rand_double (rand) * (double) (to - from));
+
+  for (guint round = 0; round < 1500; round++)
+    {
+      guint n_active = (guint) g_rand_int_range (rand, 0, 4);
+      gint64 window_from, window_to, playhead;
+
+      atlas_filter_reset (fixture->filter);
+      for (guint i = 0; i < n_active; i++)
+        atlas_filter_set_actor_active (fixture->filter, random_actor (fixture, rand), TRUE);
+      atlas_filter_set_match_all (fixture->filter, g_rand_boolean (rand));
+      atlas_filter_set_include_members (fixture->filter, g_rand_boolean (rand));
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        atlas_filter_set_category_active (fixture->filter,
+                                          categories[g_rand_int_range (rand, 0, 4)], TRUE);
+      atlas_filter_set_search (fixture->filter,
+                               searches[g_rand_int_range (rand, 0, G_N_ELEMENTS (searches))]);
+      if (g_rand_int_range (rand, 0, 6) == 0)
+        atlas_filter_set_claimant (fixture->filter, random_actor (fixture, rand));
+
+      window_from = g_rand_boolean (rand) ? ATLAS_TIME_NONE
+                    : from + (gint64) (g_rand_double (rand) * (double) (to - from));
+      window_to = g_rand_boolean (rand) ? ATLAS_TIME_NONE
+                  : from + (gint64) (g_rand_double (rand) * (double) (to - from));
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        {
+          window_from = instants[g_rand_int_range (rand, 0, G_N_ELEMENTS (instants))];
+          window_to = instants[g_rand_int_range (rand, 0, G_N_ELEMENTS (instants))];
+        }
+      else if (g_rand_int_range (rand, 0, 2) == 0)
+        {
+          /* exactly where an event starts or its span ends */
+          gint32 n_events = (gint32) atlas_dataset_get_n_events (fixture->dataset);
+          guint index = (guint) g_rand_int_range (rand, 0, n_events);
+          AtlasEvent *event = atlas_dataset_get_event (fixture->dataset, index);
+          gint64 start, end;
+
+          atlas_event_get_span (event, &start, &end);
+          window_from = g_rand_boolean (rand) ? start : end;
+          window_to = g_rand_boolean (rand) ? end : ATLAS_TIME_NONE;
+        }
+      atlas_filter_set_time_window (fixture->filter, window_from, window_to);
+
+      if (g_rand_boolean (rand))
+        playhead = instants[g_rand_int_range (rand, 0, G_N_ELEMENTS (instants))];
+      else
+        playhead = from + (gint64) (g_rand_double (rand) * (double) (to - from));
+      atlas_context_set_playhead (fixture->context, playhead);
+      atlas_context_set_up_to_playhead (fixture->context, g_rand_boolean (rand));
+
+      assert_indexes_agree (fixture);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +737,7 @@ main (int   argc,
   ADD ("/context/selection", test_selection);
   ADD ("/context/next-previous", test_next_previous);
   ADD ("/context/event-details", test_event_details);
+  ADD ("/context/indexes-match-filter", test_indexes_match_filter);
 
 #undef ADD
 

@@ -274,6 +274,32 @@ test_timeline_filter (Fixture       *fixture,
   g_assert_cmpint (to, ==, ATLAS_TIME_NONE);
 }
 
+/* The count histogram only when marks pile up: the Aleppo dataset's dozens of
+ * lanes do not fit 200 pixels, ACLED's four events in four lanes do */
+static void
+test_timeline_histogram (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (TEST_DATADIR "/../tests/data/import/acled.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) acled = NULL;
+
+  g_assert_true (atlas_timeline_get_histogram_visible (fixture->timeline));
+
+  acled = atlas_dataset_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_dataset_get_n_events (acled), ==, 4);
+  atlas_context_set_dataset (fixture->context, acled);
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->timeline));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->timeline));
+  g_assert_cmpuint (atlas_timeline_get_n_drawn (fixture->timeline), ==, 4);
+  g_assert_false (atlas_timeline_get_histogram_visible (fixture->timeline));
+
+  /* and back */
+  atlas_context_set_dataset (fixture->context, fixture->dataset);
+  g_assert_true (atlas_timeline_get_histogram_visible (fixture->timeline));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +317,8 @@ main (int   argc,
               fixture_setup, test_timeline_playhead_keys, fixture_teardown);
   g_test_add ("/timeline/filter", Fixture, NULL,
               fixture_setup, test_timeline_filter, fixture_teardown);
+  g_test_add ("/timeline/histogram", Fixture, NULL,
+              fixture_setup, test_timeline_histogram, fixture_teardown);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "atlas-actor-private.h"
+#include "atlas-array-model.h"
 #include "atlas-dataset-private.h"
 #include "atlas-event-private.h"
 #include "atlas-loader.h"
@@ -34,7 +35,7 @@ struct _AtlasDataset
   char        *description;
   char        *language;
 
-  GListStore  *events;
+  GListModel  *events;        /* over event_array: no per-item node */
   GListStore  *actors;
   GListStore  *locations;
   GListStore  *sources;
@@ -44,7 +45,7 @@ struct _AtlasDataset
   GPtrArray   *actor_array;
   GPtrArray   *location_array;
 
-  GHashTable  *event_ids;
+  guint       *event_ids;     /* event indexes sorted by id, built on the first lookup */
   GHashTable  *actor_ids;
   GHashTable  *location_ids;
   GHashTable  *source_ids;
@@ -86,6 +87,19 @@ compare_events (gconstpointer a,
   return atlas_event_compare (ea, eb);
 }
 
+static gboolean
+is_sorted (GPtrArray *events)
+{
+  for (guint i = 1; i < events->len; i++)
+    {
+      if (atlas_event_compare (g_ptr_array_index (events, i - 1),
+                               g_ptr_array_index (events, i)) > 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static GHashTable *
 index_ids (GPtrArray  *array,
            const char *(*get_id) (gpointer item))
@@ -102,10 +116,57 @@ index_ids (GPtrArray  *array,
   return ids;
 }
 
-static const char *
-event_id (gpointer item)
+static int
+compare_event_ids (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
 {
-  return ((AtlasEvent *) item)->id;
+  GPtrArray *events = user_data;
+  AtlasEvent *ea = g_ptr_array_index (events, *(const guint *) a);
+  AtlasEvent *eb = g_ptr_array_index (events, *(const guint *) b);
+
+  return strcmp (ea->id, eb->id);
+}
+
+/* event indexes in id order: 4 bytes an event where a hash table takes ~30 */
+static guint *
+sort_event_ids (GPtrArray *events)
+{
+  guint *ids = g_new (guint, MAX (events->len, 1));
+
+  for (guint i = 0; i < events->len; i++)
+    ids[i] = i;
+  g_qsort_with_data (ids, (gint) events->len, sizeof (guint), compare_event_ids, events);
+
+  return ids;
+}
+
+static AtlasEvent *
+lookup_event_id (AtlasDataset *self,
+                 const char   *id)
+{
+  guint lo = 0, hi = self->event_array->len;
+
+  /* sorting a million ids costs more than the rest of a cached reopen: only
+   * when someone looks one up */
+  if (g_once_init_enter (&self->event_ids))
+    g_once_init_leave (&self->event_ids, sort_event_ids (self->event_array));
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      AtlasEvent *event = g_ptr_array_index (self->event_array, self->event_ids[mid]);
+      int cmp = strcmp (event->id, id);
+
+      if (cmp == 0)
+        return event;
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return NULL;
 }
 
 static const char *
@@ -153,9 +214,9 @@ build_actor_postings (AtlasDataset *self)
     {
       AtlasEvent *event = g_ptr_array_index (self->event_array, e);
 
-      for (guint i = 0; i < event->participants->len; i++)
+      for (guint i = 0; i < event->n_participants; i++)
         {
-          AtlasActor *actor = g_array_index (event->participants, AtlasEventParticipant, i).actor;
+          AtlasActor *actor = event->participants[i].actor;
 
           if (last[actor->index] != e)
             {
@@ -180,9 +241,9 @@ build_actor_postings (AtlasDataset *self)
     {
       AtlasEvent *event = g_ptr_array_index (self->event_array, e);
 
-      for (guint i = 0; i < event->participants->len; i++)
+      for (guint i = 0; i < event->n_participants; i++)
         {
-          AtlasActor *actor = g_array_index (event->participants, AtlasEventParticipant, i).actor;
+          AtlasActor *actor = event->participants[i].actor;
 
           if (last[actor->index] != e)
             {
@@ -212,9 +273,9 @@ build_location_postings (AtlasDataset *self)
     {
       AtlasEvent *event = g_ptr_array_index (self->event_array, e);
 
-      for (guint i = 0; i < event->places->len; i++)
+      for (guint i = 0; i < event->n_places; i++)
         {
-          AtlasLocation *location = g_array_index (event->places, AtlasEventPlace, i).location;
+          AtlasLocation *location = event->places[i].location;
 
           if (last[location->index] != e)
             {
@@ -239,9 +300,9 @@ build_location_postings (AtlasDataset *self)
     {
       AtlasEvent *event = g_ptr_array_index (self->event_array, e);
 
-      for (guint i = 0; i < event->places->len; i++)
+      for (guint i = 0; i < event->n_places; i++)
         {
-          AtlasLocation *location = g_array_index (event->places, AtlasEventPlace, i).location;
+          AtlasLocation *location = event->places[i].location;
 
           if (last[location->index] != e)
             {
@@ -432,7 +493,6 @@ atlas_dataset_dispose (GObject *object)
 {
   AtlasDataset *self = (AtlasDataset *) object;
 
-  g_clear_pointer (&self->event_ids, g_hash_table_unref);
   g_clear_pointer (&self->actor_ids, g_hash_table_unref);
   g_clear_pointer (&self->location_ids, g_hash_table_unref);
   g_clear_pointer (&self->source_ids, g_hash_table_unref);
@@ -456,6 +516,7 @@ atlas_dataset_finalize (GObject *object)
   g_free (self->title);
   g_free (self->description);
   g_free (self->language);
+  g_free (self->event_ids);
   postings_clear (&self->actor_postings);
   postings_clear (&self->location_postings);
   time_index_clear (&self->time_index);
@@ -494,7 +555,9 @@ atlas_dataset_new_internal (GFile      *file,
   self->description = g_strdup (description);
   self->language = g_strdup (language);
 
-  g_ptr_array_sort (events, compare_events);
+  /* a reopened cache gives them in order already */
+  if (!is_sorted (events))
+    g_ptr_array_sort (events, compare_events);
 
   for (guint i = 0; i < events->len; i++)
     {
@@ -529,12 +592,11 @@ atlas_dataset_new_internal (GFile      *file,
         extend_bounds (self, location->area[2 * j + 1], location->area[2 * j]);
     }
 
-  self->events = store_from_array (ATLAS_TYPE_EVENT, events);
+  self->events = G_LIST_MODEL (atlas_array_model_new (ATLAS_TYPE_EVENT, events));
   self->actors = store_from_array (ATLAS_TYPE_ACTOR, actors);
   self->locations = store_from_array (ATLAS_TYPE_LOCATION, locations);
   self->sources = store_from_array (ATLAS_TYPE_SOURCE, sources);
 
-  self->event_ids = index_ids (events, event_id);
   self->actor_ids = index_ids (actors, actor_id);
   self->location_ids = index_ids (locations, location_id);
   self->source_ids = index_ids (sources, source_id);
@@ -738,7 +800,7 @@ atlas_dataset_lookup_event (AtlasDataset *self,
 {
   g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
-  return g_hash_table_lookup (self->event_ids, id);
+  return lookup_event_id (self, id);
 }
 
 AtlasActor *

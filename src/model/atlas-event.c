@@ -19,22 +19,6 @@
 G_DEFINE_FINAL_TYPE (AtlasEvent, atlas_event, G_TYPE_OBJECT)
 
 static void
-clear_place (gpointer data)
-{
-  AtlasEventPlace *place = data;
-
-  g_clear_object (&place->location);
-}
-
-static void
-clear_participant (gpointer data)
-{
-  AtlasEventParticipant *participant = data;
-
-  g_clear_object (&participant->actor);
-}
-
-static void
 clear_quote (gpointer data)
 {
   AtlasEventQuote *quote = data;
@@ -86,17 +70,17 @@ build_haystack (AtlasEvent *self)
   append_folded (haystack, self->title);
   append_folded (haystack, self->summary);
 
-  for (guint i = 0; i < self->places->len; i++)
+  for (guint i = 0; i < self->n_places; i++)
     {
-      AtlasLocation *location = g_array_index (self->places, AtlasEventPlace, i).location;
+      AtlasLocation *location = self->places[i].location;
 
       append_folded (haystack, location->name);
       append_names (haystack, location->names);
     }
 
-  for (guint i = 0; i < self->participants->len; i++)
+  for (guint i = 0; i < self->n_participants; i++)
     {
-      AtlasActor *actor = g_array_index (self->participants, AtlasEventParticipant, i).actor;
+      AtlasActor *actor = self->participants[i].actor;
 
       append_folded (haystack, actor->name);
       append_names (haystack, actor->names);
@@ -112,8 +96,10 @@ atlas_event_dispose (GObject *object)
 {
   AtlasEvent *self = (AtlasEvent *) object;
 
-  g_clear_pointer (&self->places, g_array_unref);
-  g_clear_pointer (&self->participants, g_array_unref);
+  for (guint i = 0; i < self->n_places; i++)
+    g_clear_object (&self->places[i].location);
+  for (guint i = 0; i < self->n_participants; i++)
+    g_clear_object (&self->participants[i].actor);
   g_clear_pointer (&self->quotes, g_array_unref);
   g_clear_object (&self->source);
   g_clear_object (&self->attributed_to);
@@ -126,13 +112,8 @@ atlas_event_finalize (GObject *object)
 {
   AtlasEvent *self = (AtlasEvent *) object;
 
-  g_free (self->id);
-  g_free (self->title);
-  g_free (self->summary);
-  g_free (self->start_text);
-  g_free (self->end_text);
-  g_free (self->date_text);
-  g_free (self->excerpt);
+  /* the strings are in the block, or were never owned */
+  g_free (self->block);
   g_free (self->folded);
   g_clear_pointer (&self->fatalities, g_array_unref);
   g_clear_pointer (&self->properties, g_array_unref);
@@ -152,16 +133,6 @@ atlas_event_class_init (AtlasEventClass *klass)
 static void
 atlas_event_init (AtlasEvent *self)
 {
-  self->places = g_array_new (FALSE, TRUE, sizeof (AtlasEventPlace));
-  g_array_set_clear_func (self->places, clear_place);
-  self->participants = g_array_new (FALSE, TRUE, sizeof (AtlasEventParticipant));
-  g_array_set_clear_func (self->participants, clear_participant);
-  self->quotes = g_array_new (FALSE, TRUE, sizeof (AtlasEventQuote));
-  g_array_set_clear_func (self->quotes, clear_quote);
-  self->fatalities = g_array_new (FALSE, TRUE, sizeof (AtlasEventFatality));
-  self->properties = g_array_new (FALSE, TRUE, sizeof (AtlasEventProperty));
-  g_array_set_clear_func (self->properties, clear_property);
-
   self->start = 0;
   self->end = ATLAS_TIME_NONE;
   self->excerpt_offset = -1;
@@ -195,6 +166,92 @@ atlas_event_update_span (AtlasEvent *self)
 
       self->span_to = MAX (self->span_to, end);
     }
+}
+
+/* where the strings go in the block, after the places and participants */
+static char *
+pack_string (const char **field,
+             char        *out)
+{
+  gsize length;
+
+  if (*field == NULL)
+    return out;
+
+  length = strlen (*field) + 1;
+  memcpy (out, *field, length);
+  *field = out;
+  return out + length;
+}
+
+void
+atlas_event_pack (AtlasEvent                  *self,
+                  const AtlasEventPlace       *places,
+                  guint                        n_places,
+                  const AtlasEventParticipant *participants,
+                  guint                        n_participants)
+{
+  const char **strings[] = {
+    &self->id, &self->title, &self->summary, &self->start_text, &self->end_text,
+    &self->date_text, &self->excerpt,
+  };
+  gsize links = n_places * sizeof (AtlasEventPlace)
+                + n_participants * sizeof (AtlasEventParticipant);
+  gsize size = links;
+  char *out;
+
+  g_assert (self->block == NULL);
+  g_assert (n_places <= G_MAXUINT16 && n_participants <= G_MAXUINT16);
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    size += *strings[i] != NULL ? strlen (*strings[i]) + 1 : 0;
+
+  self->block = g_malloc (MAX (size, 1));
+  self->places = self->block;
+  self->n_places = (guint16) n_places;
+  if (n_places > 0)
+    memcpy (self->places, places, n_places * sizeof (AtlasEventPlace));
+  self->participants = (AtlasEventParticipant *) (void *) (self->places + n_places);
+  self->n_participants = (guint16) n_participants;
+  if (n_participants > 0)
+    memcpy (self->participants, participants, n_participants * sizeof (AtlasEventParticipant));
+
+  out = (char *) self->block + links;
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    out = pack_string (strings[i], out);
+}
+
+void
+atlas_event_add_quote (AtlasEvent            *self,
+                       const AtlasEventQuote *quote)
+{
+  if (self->quotes == NULL)
+    {
+      self->quotes = g_array_new (FALSE, TRUE, sizeof (AtlasEventQuote));
+      g_array_set_clear_func (self->quotes, clear_quote);
+    }
+  g_array_append_vals (self->quotes, quote, 1);
+}
+
+void
+atlas_event_add_fatality (AtlasEvent               *self,
+                          const AtlasEventFatality *fatality)
+{
+  if (self->fatalities == NULL)
+    self->fatalities = g_array_new (FALSE, TRUE, sizeof (AtlasEventFatality));
+  g_array_append_vals (self->fatalities, fatality, 1);
+}
+
+void
+atlas_event_add_property (AtlasEvent               *self,
+                          const AtlasEventProperty *property)
+{
+  if (self->properties == NULL)
+    {
+      self->properties = g_array_new (FALSE, TRUE, sizeof (AtlasEventProperty));
+      g_array_set_clear_func (self->properties, clear_property);
+    }
+  g_array_append_vals (self->properties, property, 1);
 }
 
 int
@@ -370,7 +427,7 @@ guint
 atlas_event_get_n_places (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->places->len;
+  return self->n_places;
 }
 
 AtlasLocation *
@@ -381,9 +438,9 @@ atlas_event_get_place (AtlasEvent     *self,
   AtlasEventPlace *place;
 
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  g_return_val_if_fail (i < self->places->len, NULL);
+  g_return_val_if_fail (i < self->n_places, NULL);
 
-  place = &g_array_index (self->places, AtlasEventPlace, i);
+  place = &self->places[i];
   if (role != NULL)
     *role = place->role;
   return place->location;
@@ -393,7 +450,7 @@ guint
 atlas_event_get_n_participants (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->participants->len;
+  return self->n_participants;
 }
 
 AtlasActor *
@@ -404,9 +461,9 @@ atlas_event_get_participant (AtlasEvent           *self,
   AtlasEventParticipant *participant;
 
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  g_return_val_if_fail (i < self->participants->len, NULL);
+  g_return_val_if_fail (i < self->n_participants, NULL);
 
-  participant = &g_array_index (self->participants, AtlasEventParticipant, i);
+  participant = &self->participants[i];
   if (role != NULL)
     *role = participant->role;
   return participant->actor;
@@ -418,9 +475,9 @@ atlas_event_has_actor (AtlasEvent *self,
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), FALSE);
 
-  for (guint i = 0; i < self->participants->len; i++)
+  for (guint i = 0; i < self->n_participants; i++)
     {
-      if (g_array_index (self->participants, AtlasEventParticipant, i).actor == actor)
+      if (self->participants[i].actor == actor)
         return TRUE;
     }
 
@@ -433,9 +490,9 @@ atlas_event_has_location (AtlasEvent    *self,
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), FALSE);
 
-  for (guint i = 0; i < self->places->len; i++)
+  for (guint i = 0; i < self->n_places; i++)
     {
-      if (g_array_index (self->places, AtlasEventPlace, i).location == location)
+      if (self->places[i].location == location)
         return TRUE;
     }
 
@@ -474,7 +531,7 @@ guint
 atlas_event_get_n_quotes (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->quotes->len;
+  return self->quotes != NULL ? self->quotes->len : 0;
 }
 
 const char *
@@ -485,7 +542,7 @@ atlas_event_get_quote (AtlasEvent  *self,
   AtlasEventQuote *quote;
 
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  g_return_val_if_fail (i < self->quotes->len, NULL);
+  g_return_val_if_fail (i < atlas_event_get_n_quotes (self), NULL);
 
   quote = &g_array_index (self->quotes, AtlasEventQuote, i);
   if (speaker != NULL)
@@ -497,7 +554,7 @@ guint
 atlas_event_get_n_fatalities (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->fatalities->len;
+  return self->fatalities != NULL ? self->fatalities->len : 0;
 }
 
 const char *
@@ -509,7 +566,7 @@ atlas_event_get_fatality (AtlasEvent  *self,
   AtlasEventFatality *fatality;
 
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  g_return_val_if_fail (i < self->fatalities->len, NULL);
+  g_return_val_if_fail (i < atlas_event_get_n_fatalities (self), NULL);
 
   fatality = &g_array_index (self->fatalities, AtlasEventFatality, i);
   if (count != NULL)
@@ -523,7 +580,7 @@ guint
 atlas_event_get_n_properties (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->properties->len;
+  return self->properties != NULL ? self->properties->len : 0;
 }
 
 const char *
@@ -534,7 +591,7 @@ atlas_event_get_property (AtlasEvent  *self,
   AtlasEventProperty *property;
 
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  g_return_val_if_fail (i < self->properties->len, NULL);
+  g_return_val_if_fail (i < atlas_event_get_n_properties (self), NULL);
 
   property = &g_array_index (self->properties, AtlasEventProperty, i);
   if (key != NULL)

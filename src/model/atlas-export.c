@@ -151,13 +151,13 @@ static void
 event_links_to_json (AtlasEvent *event,
                      JsonObject *object)
 {
-  if (event->places->len > 0)
+  if (event->n_places > 0)
     {
-      JsonArray *places = json_array_sized_new (event->places->len);
+      JsonArray *places = json_array_sized_new (event->n_places);
 
-      for (guint i = 0; i < event->places->len; i++)
+      for (guint i = 0; i < event->n_places; i++)
         {
-          AtlasEventPlace *place = &g_array_index (event->places, AtlasEventPlace, i);
+          AtlasEventPlace *place = &event->places[i];
           JsonObject *entry = json_object_new ();
 
           json_object_set_string_member (entry, "location", place->location->id);
@@ -167,14 +167,13 @@ event_links_to_json (AtlasEvent *event,
       json_object_set_array_member (object, "places", places);
     }
 
-  if (event->participants->len > 0)
+  if (event->n_participants > 0)
     {
-      JsonArray *participants = json_array_sized_new (event->participants->len);
+      JsonArray *participants = json_array_sized_new (event->n_participants);
 
-      for (guint i = 0; i < event->participants->len; i++)
+      for (guint i = 0; i < event->n_participants; i++)
         {
-          AtlasEventParticipant *participant = &g_array_index (event->participants,
-                                                               AtlasEventParticipant, i);
+          AtlasEventParticipant *participant = &event->participants[i];
           JsonObject *entry = json_object_new ();
 
           json_object_set_string_member (entry, "actor", participant->actor->id);
@@ -198,7 +197,7 @@ event_links_to_json (AtlasEvent *event,
       json_object_set_object_member (object, "source", provenance);
     }
 
-  if (event->quotes->len > 0)
+  if (event->quotes != NULL && event->quotes->len > 0)
     {
       JsonArray *quotes = json_array_sized_new (event->quotes->len);
 
@@ -228,7 +227,7 @@ event_to_json (AtlasEvent *event)
   event_time_to_json (event, object);
   event_links_to_json (event, object);
 
-  if (event->fatalities->len > 0)
+  if (event->fatalities != NULL && event->fatalities->len > 0)
     {
       JsonObject *fatalities = json_object_new ();
 
@@ -251,7 +250,7 @@ event_to_json (AtlasEvent *event)
       json_object_set_object_member (object, "fatalities", fatalities);
     }
 
-  if (event->properties->len > 0)
+  if (event->properties != NULL && event->properties->len > 0)
     {
       JsonObject *properties = json_object_new ();
 

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "atlas-actor-private.h"
+#include "atlas-cache.h"
 #include "atlas-dataset-private.h"
 #include "atlas-event-private.h"
 #include "atlas-import-acled.h"
@@ -73,6 +74,10 @@ typedef struct
   GArray        *affiliations;
   GArray        *parents;
 
+  /* the places and participants of the event being read (atlas_event_pack) */
+  GArray        *event_places;
+  GArray        *event_participants;
+
   const EventsStream *stream;   /* or NULL: the events are in the tree */
 } Loader;
 
@@ -102,6 +107,8 @@ loader_init (Loader       *loader,
   loader->events = g_ptr_array_new_with_free_func (unref_object_or_null);
   loader->affiliations = g_array_new (FALSE, FALSE, sizeof (int));
   loader->parents = g_array_new (FALSE, FALSE, sizeof (int));
+  loader->event_places = g_array_new (FALSE, FALSE, sizeof (AtlasEventPlace));
+  loader->event_participants = g_array_new (FALSE, FALSE, sizeof (AtlasEventParticipant));
 }
 
 static void
@@ -118,6 +125,8 @@ loader_clear (Loader *loader)
   g_clear_pointer (&loader->events, g_ptr_array_unref);
   g_clear_pointer (&loader->affiliations, g_array_unref);
   g_clear_pointer (&loader->parents, g_array_unref);
+  g_clear_pointer (&loader->event_places, g_array_unref);
+  g_clear_pointer (&loader->event_participants, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
@@ -736,7 +745,7 @@ read_time (Loader         *loader,
            const char     *path,
            gboolean        required,
            AtlasTimeParse *out,
-           char          **text)
+           const char    **text)
 {
   const char *str = atlas_json_get_string (object, member, path, required, &loader->problems);
   g_autoptr(GError) error = NULL;
@@ -753,7 +762,7 @@ read_time (Loader         *loader,
       return FALSE;
     }
 
-  *text = g_strdup (str);
+  *text = str;   /* borrowed until atlas_event_pack */
   return TRUE;
 }
 
@@ -806,8 +815,7 @@ read_event_time (Loader     *loader,
             }
         }
       event->undated = TRUE;
-      event->date_text = g_strdup (atlas_json_get_string (object, "date_text", path, FALSE,
-                                                          problems));
+      event->date_text = atlas_json_get_string (object, "date_text", path, FALSE, problems);
       atlas_event_update_span (event);
       return;
     }
@@ -856,8 +864,7 @@ read_event_time (Loader     *loader,
   if (word != NULL && !atlas_basis_from_string (word, &event->basis))
     atlas_json_unknown_word (problems, path, "date_basis", word, atlas_basis_list_words ());
 
-  event->date_text = g_strdup (atlas_json_get_string (object, "date_text", path, FALSE,
-                                                      problems));
+  event->date_text = atlas_json_get_string (object, "date_text", path, FALSE, problems);
 
   if (has_start && has_end
       && atlas_time_period_end (end.instant, end.utc_offset, end.precision) <= start.instant)
@@ -906,7 +913,7 @@ read_places (Loader     *loader,
       if (index >= 0)
         {
           place.location = g_object_ref (g_ptr_array_index (loader->locations, index));
-          g_array_append_val (event->places, place);
+          g_array_append_val (loader->event_places, place);
         }
     }
 }
@@ -946,7 +953,7 @@ read_participants (Loader     *loader,
       if (index >= 0)
         {
           participant.actor = g_object_ref (g_ptr_array_index (loader->actors, index));
-          g_array_append_val (event->participants, participant);
+          g_array_append_val (loader->event_participants, participant);
         }
     }
 }
@@ -1039,8 +1046,8 @@ read_provenance (Loader     *loader,
   if (index >= 0)
     event->source = g_object_ref (g_ptr_array_index (loader->sources, index));
 
-  event->excerpt = g_strdup (atlas_json_get_string (source_object, "excerpt", source_path, FALSE,
-                                                    problems));
+  event->excerpt = atlas_json_get_string (source_object, "excerpt", source_path, FALSE,
+                                          problems);
 
   has_offset = atlas_json_get_int (source_object, "offset", source_path, FALSE, &offset,
                                    problems);
@@ -1096,7 +1103,7 @@ read_quotes (Loader     *loader,
           quote.text = g_strdup (text);
           if (index >= 0)
             quote.speaker = g_object_ref (g_ptr_array_index (loader->actors, index));
-          g_array_append_val (event->quotes, quote);
+          atlas_event_add_quote (event, &quote);
         }
     }
 }
@@ -1172,7 +1179,7 @@ read_fatalities (Loader     *loader,
       fatality.kind = g_intern_string (kind);
       fatality.qualifier = qualifier != NULL ? g_intern_string (qualifier) : NULL;
       fatality.count = count;
-      g_array_append_val (event->fatalities, fatality);
+      atlas_event_add_fatality (event, &fatality);
     }
 }
 
@@ -1213,7 +1220,7 @@ read_properties (Loader     *loader,
 
       property.key = g_strdup (key);
       property.value = value;
-      g_array_append_val (event->properties, property);
+      atlas_event_add_property (event, &property);
     }
 }
 
@@ -1236,11 +1243,14 @@ read_event (Loader   *loader,
     }
 
   event = atlas_event_new ();
+  g_array_set_size (loader->event_places, 0);
+  g_array_set_size (loader->event_participants, 0);
+  /* the strings are borrowed from the tree until atlas_event_pack below */
   id = atlas_json_get_id (object, "id", path, problems);
-  event->id = g_strdup (id);
+  event->id = id;
   register_id (loader, loader->event_ids, "events", path, event->id, index);
-  event->title = g_strdup (atlas_json_get_string (object, "title", path, TRUE, problems));
-  event->summary = g_strdup (atlas_json_get_string (object, "summary", path, FALSE, problems));
+  event->title = atlas_json_get_string (object, "title", path, TRUE, problems);
+  event->summary = atlas_json_get_string (object, "summary", path, FALSE, problems);
   category = atlas_json_get_string (object, "category", path, FALSE, problems);
   event->category = category != NULL ? g_intern_string (category) : NULL;
 
@@ -1251,6 +1261,15 @@ read_event (Loader   *loader,
   read_quotes (loader, object, path, event);
   read_fatalities (loader, object, path, event);
   read_properties (loader, object, path, event);
+
+  atlas_event_pack (event,
+                    (const AtlasEventPlace *) (void *) loader->event_places->data,
+                    loader->event_places->len,
+                    (const AtlasEventParticipant *) (void *) loader->event_participants->data,
+                    loader->event_participants->len);
+  /* the id table's key was the borrowed id: the event's own copy from now on */
+  if (id != NULL && lookup_index (loader->event_ids, id) == (int) index)
+    g_hash_table_replace (loader->event_ids, (gpointer) event->id, GUINT_TO_POINTER (index + 1));
 
   g_ptr_array_add (loader->events, g_steal_pointer (&event));
 }
@@ -1438,12 +1457,23 @@ stream_events (Loader  *loader,
   return TRUE;
 }
 
+/* Where the events come from while atlas_loader_load_data_with_events runs on
+ * this thread (instead of the document's "events" array) */
+typedef struct
+{
+  AtlasLoaderEventsFunc func;
+  gpointer              user_data;
+} EventsSource;
+
+static GPrivate events_source = G_PRIVATE_INIT (NULL);
+
 static AtlasDataset *
 read_document (Loader      *loader,
                JsonObject  *root,
                GFile       *file,
                GError     **error)
 {
+  EventsSource *other_events = g_private_get (&events_source);
   AtlasProblems *problems = &loader->problems;
   JsonArray *sources, *actors, *locations, *events;
   const char *title, *description, *language;
@@ -1485,8 +1515,15 @@ read_document (Loader      *loader,
   check_cycles (loader, loader->parents, loader->locations, "locations", "parent",
                 location_get_id);
 
-  if (loader->stream != NULL ? !stream_events (loader, error)
-      : !read_entries (loader, events, read_event, error))
+  if (other_events != NULL)
+    {
+      g_private_set (&events_source, NULL);
+      if (!other_events->func (other_events->user_data, loader->sources, loader->actors,
+                               loader->locations, loader->events, error))
+        return NULL;
+    }
+  else if (loader->stream != NULL ? !stream_events (loader, error)
+           : !read_entries (loader, events, read_event, error))
     return NULL;
 
   if (problems->n_problems > 0)
@@ -2182,6 +2219,25 @@ load_native (GFile         *file,
       return NULL;
     }
 
+  /* a big file opened before: its cache, if it is still the same file */
+  if (atlas_cache_wanted ((guint64) st.st_size))
+    {
+      AtlasDataset *dataset;
+
+      dataset = atlas_cache_load (file, path, &st, g_mapped_file_get_contents (mapped),
+                                  g_mapped_file_get_length (mapped), display_name, cancellable);
+      if (dataset == NULL)
+        {
+          dataset = atlas_loader_load_data (g_mapped_file_get_contents (mapped),
+                                            g_mapped_file_get_length (mapped),
+                                            display_name, file, cancellable, error);
+          if (dataset != NULL)
+            atlas_cache_store (dataset, path, &st, g_mapped_file_get_contents (mapped),
+                               g_mapped_file_get_length (mapped));
+        }
+      return dataset;
+    }
+
   return atlas_loader_load_data (g_mapped_file_get_contents (mapped),
                                  g_mapped_file_get_length (mapped),
                                  display_name, file, cancellable, error);
@@ -2255,4 +2311,39 @@ atlas_loader_load_file (GFile         *file,
     }
 
   return atlas_loader_load_data (contents, length, display_name, file, cancellable, error);
+}
+
+gboolean
+atlas_loader_find_events_array (const char *data,
+                                gsize       length,
+                                gsize      *open,
+                                gsize      *close)
+{
+  guint n_lines;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (open != NULL && close != NULL, FALSE);
+
+  return find_events_array (data, length, open, close, &n_lines);
+}
+
+AtlasDataset *
+atlas_loader_load_data_with_events (const char             *data,
+                                    gsize                   length,
+                                    const char             *display_name,
+                                    GFile                  *file,
+                                    AtlasLoaderEventsFunc   events_func,
+                                    gpointer                user_data,
+                                    GCancellable           *cancellable,
+                                    GError                **error)
+{
+  EventsSource source = { events_func, user_data };
+  AtlasDataset *dataset;
+
+  g_return_val_if_fail (events_func != NULL, NULL);
+
+  g_private_set (&events_source, &source);
+  dataset = atlas_loader_load_data (data, length, display_name, file, cancellable, error);
+  g_private_set (&events_source, NULL);
+  return dataset;
 }

@@ -49,4 +49,31 @@ AtlasDataset  *atlas_loader_load_document  (JsonNode      *root,
                                             GCancellable  *cancellable,
                                             GError       **error);
 
+/* The offsets of the '[' and the ']' of the top-level "events" array of an
+ * event-atlas document that names its members plainly (the streaming loader's
+ * test); FALSE when there is no such array */
+gboolean       atlas_loader_find_events_array (const char *data,
+                                               gsize       length,
+                                               gsize      *open,
+                                               gsize      *close);
+
+/* Fills @events (file order, one complete event each) from whatever the caller
+ * keeps them in, resolving references by index into the other three arrays. */
+typedef gboolean (*AtlasLoaderEventsFunc) (gpointer    user_data,
+                                           GPtrArray  *sources,
+                                           GPtrArray  *actors,
+                                           GPtrArray  *locations,
+                                           GPtrArray  *events,
+                                           GError    **error);
+/* atlas_loader_load_data for a document whose events come from @events_func
+ * instead of its own "events" array (which should be empty): the reopen cache */
+AtlasDataset  *atlas_loader_load_data_with_events (const char             *data,
+                                                   gsize                   length,
+                                                   const char             *display_name,
+                                                   GFile                  *file,
+                                                   AtlasLoaderEventsFunc   events_func,
+                                                   gpointer                user_data,
+                                                   GCancellable           *cancellable,
+                                                   GError                **error);
+
 G_END_DECLS

@@ -58,6 +58,9 @@ struct _AtlasActorSidebar
 
 G_DEFINE_FINAL_TYPE (AtlasActorSidebar, atlas_actor_sidebar, GTK_TYPE_WIDGET)
 
+/* the AtlasActorRow a list item was set up with (borrowed: self->rows owns it) */
+#define ROW_KEY "atlas-actor-row"
+
 enum {
   PROP_0,
   PROP_CONTEXT,
@@ -727,6 +730,9 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (row, "only", G_CALLBACK (row_only_cb), self);
   g_signal_connect (row, "menu", G_CALLBACK (row_menu_cb), self);
   g_ptr_array_add (self->rows, g_object_ref (row));
+  /* GTK 4.8 has already unset the child when it emits ::teardown: remember the
+   * row on the item, or the reference above would be kept forever */
+  g_object_set_data (G_OBJECT (list_item), ROW_KEY, row);
   gtk_list_item_set_child (list_item, row);
 }
 
@@ -780,12 +786,12 @@ factory_teardown_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
                      AtlasActorSidebar        *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *row = g_object_steal_data (G_OBJECT (list_item), ROW_KEY);
 
   if (row != NULL)
     {
       g_signal_handlers_disconnect_by_data (row, self);
-      g_ptr_array_remove_fast (self->rows, row);
+      g_ptr_array_remove_fast (self->rows, row);   /* drops the last reference */
     }
 }
 

@@ -27,6 +27,7 @@ struct _AtlasBasemapSource
 
   guint             scale_factor;
   guint             n_pending;
+  guint             n_filled;
   guint             dark : 1;
 };
 
@@ -45,6 +46,8 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   ShumateTile *tile;
+  guchar      *pixels;   /* ARGB32, allocated on the main thread, drawn on a worker */
+  int          stride;
   guint        zoom;
   guint        x;
   guint        y;
@@ -56,41 +59,53 @@ static void
 tile_job_free (TileJob *job)
 {
   g_clear_object (&job->tile);
+  g_free (job->pixels);
   g_free (job);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TileJob, tile_job_free)
 
-static GdkTexture *
-render_texture (const TileJob *job)
+/* Runs on a worker thread: draws into the job's pixels, allocates nothing that outlives
+ * the call.  What a tile keeps (its pixels, the GBytes and the texture) is allocated on
+ * the main thread, in the main malloc arena: the tiles libshumate drops and asks for
+ * again all the time (its memory cache holds 100, fewer than the few zoom levels a
+ * reader moves between) then reuse the same free space.  Made on the workers, they
+ * were spread over up to 8 × cores arenas of threads that come and go, and the free
+ * space left between them grew the resident set for as long as the map was used. */
+static gboolean
+draw_tile (const TileJob *job)
 {
   const AtlasBasemapData *data = atlas_basemap_render_get_default_data ();
   int size = ATLAS_GEO_TILE_SIZE * job->scale;
   cairo_surface_t *surface;
   cairo_t *cr;
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
-  int stride;
 
   if (data == NULL)
-    return NULL;
+    return FALSE;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  surface = cairo_image_surface_create_for_data (job->pixels, CAIRO_FORMAT_ARGB32,
+                                                 size, size, job->stride);
   cr = cairo_create (surface);
   cairo_scale (cr, job->scale, job->scale);
   atlas_basemap_render_tile (data, cr, job->zoom, job->x, job->y, job->dark);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
 
-  /* Hand Cairo's pixels to GDK as they are: premultiplied BGRA in memory order on
-   * little-endian machines, which is GDK_MEMORY_DEFAULT. */
-  stride = cairo_image_surface_get_stride (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * size,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes, stride);
+  return TRUE;
+}
 
-  return texture;
+/* On the main thread: the drawn pixels become the texture, which owns them. */
+static GdkTexture *
+take_texture (TileJob *job)
+{
+  int size = ATLAS_GEO_TILE_SIZE * job->scale;
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&job->pixels),
+                                              (gsize) job->stride * size);
+
+  /* Cairo's ARGB32 is premultiplied BGRA in memory order on little-endian machines,
+   * which is GDK_MEMORY_DEFAULT. */
+  return gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes, job->stride);
 }
 
 static void
@@ -100,17 +115,15 @@ render_in_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   const TileJob *job = task_data;
-  GdkTexture *texture;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  texture = render_texture (job);
-  if (texture == NULL)
+  if (!draw_tile (job))
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                              _("The offline basemap data is not available"));
   else
-    g_task_return_pointer (task, texture, g_object_unref);
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -123,14 +136,14 @@ render_done_cb (GObject      *object,
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
-  texture = g_task_propagate_pointer (G_TASK (result), &error);
-  if (texture == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       shumate_tile_set_state (job->tile, SHUMATE_STATE_DONE);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
+  texture = take_texture (g_task_get_task_data (G_TASK (result)));
   shumate_tile_set_paintable (job->tile, GDK_PAINTABLE (texture));
   shumate_tile_set_fade_in (job->tile, FALSE);
   shumate_tile_set_state (job->tile, SHUMATE_STATE_DONE);
@@ -144,9 +157,12 @@ start_render (AtlasBasemapSource *self,
   g_autoptr(GTask) render = g_task_new (self, g_task_get_cancellable (task), render_done_cb, task);
   TileJob *job = g_task_get_task_data (task);
   TileJob *copy = g_new0 (TileJob, 1);
+  int size = ATLAS_GEO_TILE_SIZE * job->scale;
 
   *copy = *job;
   copy->tile = NULL;   /* the worker never touches the tile object */
+  copy->stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, size);
+  copy->pixels = g_malloc0 ((gsize) copy->stride * size);   /* transparent */
   g_task_set_source_tag (render, start_render);
   g_task_set_task_data (render, copy, (GDestroyNotify) tile_job_free);
   g_task_run_in_thread (render, render_in_thread);
@@ -183,6 +199,7 @@ tile_completed_cb (GTask              *task,
 {
   g_assert (self->n_pending > 0);
   self->n_pending--;
+  self->n_filled++;
 }
 
 static void
@@ -459,4 +476,12 @@ atlas_basemap_source_get_n_pending (AtlasBasemapSource *self)
   g_return_val_if_fail (ATLAS_IS_BASEMAP_SOURCE (self), 0);
 
   return self->n_pending;
+}
+
+guint
+atlas_basemap_source_get_n_filled (AtlasBasemapSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BASEMAP_SOURCE (self), 0);
+
+  return self->n_filled;
 }

@@ -37,5 +37,7 @@ ShumateMapSource   *atlas_basemap_source_get_upstream (AtlasBasemapSource *self)
 
 /* Tiles asked for and not yet delivered: 0 once the map on screen is complete. */
 guint               atlas_basemap_source_get_n_pending (AtlasBasemapSource *self);
+/* Tiles delivered since the source was made */
+guint               atlas_basemap_source_get_n_filled (AtlasBasemapSource *self);
 
 G_END_DECLS

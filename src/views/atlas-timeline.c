@@ -42,6 +42,7 @@
 #define HIT_SLOP       3.0
 #define PLAYHEAD_SLOP  6.0
 #define DENSE_LIMIT    4000
+#define HIST_MIN_EVENTS 200   /* more in view than this: the count histogram on top */
 #define TITLE_LIMIT    400    /* titles are written beside marks up to this many in view */
 #define TITLE_LANE_H   14.0   /* more marks than this in view: draw per-column density */
 
@@ -128,6 +129,7 @@ struct _AtlasTimeline
   guint           n_bins;
   GskRenderNode  *marks_node;         /* axis, histogram and marks, for marks_key */
   MarksKey        marks_key;
+  GArray         *context_labels;     /* graphene_rect_t per label of the axis's second row in marks_node */
   guint           items_generation;   /* bumped whenever items or their lanes change */
 
   /* borrowed references */
@@ -556,7 +558,10 @@ update_frame (AtlasTimeline *self)
   f->n_in_view = f->last - f->first;
   f->dense = f->n_in_view > DENSE_LIMIT;
 
-  f->hist_h = self->n_lanes >= 4 || f->dense ? HIST_H : 0;
+  /* the histogram only when marks pile up: too many in view to read one by
+   * one, or more lanes than fit tall enough for their titles */
+  f->hist_h = f->dense || f->n_in_view > HIST_MIN_EVENTS
+              || self->n_lanes * TITLE_LANE_H > MAX (f->height - AXIS_H - TOP_PAD - 2.0, 0) ? HIST_H : 0;
   f->lanes_top = TOP_PAD + f->hist_h;
   f->axis_top = MAX (f->height - AXIS_H, f->lanes_top);
   avail = MAX (f->axis_top - f->lanes_top - 2.0, 0);
@@ -915,43 +920,74 @@ draw_item (AtlasTimeline *self,
     }
 }
 
+/* Writes @item's title, up to @limit (the next mark of its lane).  Solid bars
+ * wide enough take it inside, in white; otherwise it goes beside the mark, like
+ * for dots; a span too long for that (wider than the view, or running into the
+ * next mark) keeps it pinned to the left of its part in view, on a chip of the
+ * background where the bracket's line would cross it. */
 static void
 draw_title (AtlasTimeline *self,
             GtkSnapshot   *snapshot,
             PangoLayout   *layout,
             const Item    *item,
             double         limit,
-            const GdkRGBA *fg)
+            const GdkRGBA *fg,
+            const GdkRGBA *bg)
 {
   graphene_rect_t r;
-  double x, room;
-  gboolean on_bar;
+  double x, room, right, inside;
+  gboolean solid, on_bar;
   GdkRGBA color;
-  int h;
+  int w, h;
 
   item_rect (self, item, &r);
-  /* white inside solid bars; beside dots and ranges, whose line would cross it */
-  on_bar = !item->is_dot && item->has_end && item_is_visible (self, item)
-           && item->basis != ATLAS_BASIS_PLANNED && item->basis != ATLAS_BASIS_APPROXIMATE;
-  if (on_bar)
-    x = MAX (r.origin.x, 0) + 4;
-  else if (item->is_dot || r.origin.x + r.size.width + 40 < limit)
-    x = r.origin.x + r.size.width + 4;
+  solid = !item->is_dot && item->has_end && item_is_visible (self, item)
+          && item->basis != ATLAS_BASIS_PLANNED && item->basis != ATLAS_BASIS_APPROXIMATE;
+  right = r.origin.x + r.size.width;
+  limit = MIN (limit - 3, self->frame.width);
+  /* the part of the bar in view, less the padding on both sides */
+  inside = MIN (right, self->frame.width) - MAX (r.origin.x, 0) - 8;
+
+  pango_layout_set_text (layout, atlas_event_get_title (item->event), -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+
+  if (solid && w <= inside)
+    {
+      on_bar = TRUE;
+      x = MAX (r.origin.x, 0) + 4;
+      room = inside;
+    }
+  else if (item->is_dot || right + 40 <= limit)
+    {
+      on_bar = FALSE;
+      x = right + 4;
+      room = limit - x;
+    }
+  else if (!item->is_dot && inside >= 24)
+    {
+      on_bar = TRUE;
+      x = MAX (r.origin.x, 0) + 4;
+      room = inside;
+    }
   else
     return;
-  room = MIN (limit - 3, self->frame.width) - x;
   if (room < 24)
     return;
 
-  if (on_bar)
+  if (on_bar && solid)
     color = (GdkRGBA) { 1, 1, 1, 1 };
   else
     color = *fg;
   if (!item_is_visible (self, item))
     color.alpha *= GHOST_ALPHA * 2;
 
-  pango_layout_set_text (layout, atlas_event_get_title (item->event), -1);
-  pango_layout_get_pixel_size (layout, NULL, &h);
+  if (on_bar && !solid)
+    {
+      graphene_rect_t chip = GRAPHENE_RECT_INIT (x - 3, r.origin.y, MIN (w, room) + 6, r.size.height);
+      GdkRGBA back = with_alpha (bg, 0.9f);
+
+      append_round (snapshot, &chip, MIN (3, chip.size.height / 2), &back, NULL, 0);
+    }
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, r.origin.y - 2, room, r.size.height + 4));
   append_label (snapshot, layout, &color, x, r.origin.y + (r.size.height - h) / 2);
@@ -967,6 +1003,9 @@ draw_titles (AtlasTimeline *self,
 {
   const Frame *f = &self->frame;
   const Item *pending[MAX_LANES] = { NULL };
+  GdkRGBA bg;
+
+  lookup_color (GTK_WIDGET (self), "view_bg_color", self->dark ? 0x1e1e1e : 0xffffff, &bg);
 
   for (guint i = f->first; i < f->last; i++)
     {
@@ -976,13 +1015,13 @@ draw_titles (AtlasTimeline *self,
         continue;
 
       if (pending[item->lane] != NULL)
-        draw_title (self, snapshot, layout, pending[item->lane], item->px0 + f->base, fg);
+        draw_title (self, snapshot, layout, pending[item->lane], item->px0 + f->base, fg, &bg);
       pending[item->lane] = item;
     }
 
   for (guint lane = 0; lane < MAX_LANES; lane++)
     if (pending[lane] != NULL)
-      draw_title (self, snapshot, layout, pending[lane], f->width, fg);
+      draw_title (self, snapshot, layout, pending[lane], f->width, fg, &bg);
 }
 
 static void
@@ -1144,6 +1183,7 @@ draw_axis (AtlasTimeline *self,
   GdkRGBA dim = with_alpha (fg, 0.55f);
   double last_end = -G_MAXDOUBLE;
 
+  g_array_set_size (self->context_labels, 0);
   append_rect (snapshot, &line, 0, f->axis_top, f->width, 1);
 
   for (guint i = 0; i < ticks->len; i++)
@@ -1207,6 +1247,14 @@ draw_axis (AtlasTimeline *self,
 
       append_label (snapshot, layout, &dim, x, f->axis_top + 18);
       last_end = x + w + 12;
+      {
+        int h;
+        graphene_rect_t r;
+
+        pango_layout_get_pixel_size (layout, NULL, &h);
+        r = GRAPHENE_RECT_INIT (round (x), f->axis_top + 18, w, h);
+        g_array_append_val (self->context_labels, r);
+      }
     }
 }
 
@@ -1287,6 +1335,16 @@ draw_playhead (AtlasTimeline *self,
   pango_layout_get_pixel_size (layout, &w, &h);
   graphene_rect_init (&pill, x - w / 2.0 - 7, f->axis_top + 17, w + 14, h + 2);
   pill.origin.x = CLAMP (pill.origin.x, 1, MAX (1, f->width - pill.size.width - 1));
+
+  /* the chip stands on the axis's second row: a label there it would cut into
+   * is hidden, the chip names the date anyway */
+  for (guint i = 0; i < self->context_labels->len; i++)
+    {
+      const graphene_rect_t *r = &g_array_index (self->context_labels, graphene_rect_t, i);
+
+      if (r->origin.x < pill.origin.x + pill.size.width + 4 && r->origin.x + r->size.width > pill.origin.x - 4)
+        append_rect (snapshot, bg, r->origin.x - 2, r->origin.y - 1, r->size.width + 4, r->size.height + 2);
+    }
 
   if (up_to)
     {
@@ -2023,6 +2081,7 @@ atlas_timeline_finalize (GObject *object)
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->category_colors, g_array_unref);
   g_clear_pointer (&self->selected, g_array_unref);
+  g_clear_pointer (&self->context_labels, g_array_unref);
   g_clear_pointer (&self->bins_all, g_free);
   g_clear_pointer (&self->marks_node, gsk_render_node_unref);
   g_clear_pointer (&self->bins_visible, g_free);
@@ -2125,6 +2184,7 @@ atlas_timeline_init (AtlasTimeline *self)
   g_ptr_array_add (self->categories, NULL);
   self->category_colors = g_array_new (FALSE, TRUE, sizeof (GdkRGBA));
   self->selected = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->context_labels = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->slots = g_new (guint, 1);
   self->range_from = self->range_to = ATLAS_TIME_NONE;
   self->reported = ATLAS_TIME_NONE;
@@ -2302,6 +2362,15 @@ atlas_timeline_get_n_drawn (AtlasTimeline *self)
       n++;
 
   return n;
+}
+
+gboolean
+atlas_timeline_get_histogram_visible (AtlasTimeline *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE (self), FALSE);
+
+  update_frame (self);
+  return self->frame.hist_h > 0;
 }
 
 void

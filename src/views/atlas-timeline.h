@@ -48,6 +48,9 @@ gboolean      atlas_timeline_get_event_position (AtlasTimeline *self,
 /* Number of events drawn as not ghosted, i.e. visible per the context, at any
  * position along the axis (in view or not). */
 guint         atlas_timeline_get_n_drawn        (AtlasTimeline *self);
+/* Whether the count histogram is drawn above the lanes at the current size,
+ * zoom and pan: only when marks pile up (many in view, or more lanes than fit) */
+gboolean      atlas_timeline_get_histogram_visible (AtlasTimeline *self);
 char         *atlas_timeline_dup_tooltip_at     (AtlasTimeline *self,
                                                 double         x,
                                                 double         y);
