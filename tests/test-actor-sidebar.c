@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "atlas-actor-row.h"
 #include "atlas-actor-sidebar.h"
 #include "atlas-model.h"
 
@@ -226,6 +227,33 @@ find_widget (GtkWidget  *widget,
   return NULL;
 }
 
+/* Reloading makes new rows for the new actors: the old rows, and through them the old
+ * dataset's actors, are let go (GTK 4.8 unsets a list item's child before ::teardown,
+ * and the sidebar used to keep every row it had ever made) */
+static void
+test_sidebar_reload_frees_rows (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (TEST_DATADIR "/aleppo-2016-12-05.json");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row = find_widget (GTK_WIDGET (fixture->sidebar), ATLAS_TYPE_ACTOR_ROW, NULL);
+  AtlasDataset *reloaded;
+  guint n_actors = g_list_model_get_n_items (atlas_dataset_get_actors (fixture->dataset));
+
+  g_assert_nonnull (row);
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+
+  reloaded = atlas_dataset_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  atlas_context_set_dataset (fixture->context, reloaded);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->sidebar));
+
+  g_assert_null (row);
+  g_assert_cmpuint (atlas_actor_sidebar_get_n_actor_rows (fixture->sidebar), ==, n_actors);
+  g_assert_finalize_object (fixture->dataset);
+  fixture->dataset = reloaded;
+}
+
 /* "Name:count Name:count …" of the connections list in the open menu */
 static char *
 describe_connections (GtkListBox *list)
@@ -340,6 +368,8 @@ main (int   argc,
               fixture_setup, test_claims, fixture_teardown);
   g_test_add ("/actor-sidebar/highlight", Fixture, NULL,
               fixture_setup, test_sidebar_highlight, fixture_teardown);
+  g_test_add ("/actor-sidebar/reload-frees-rows", Fixture, NULL,
+              fixture_setup, test_sidebar_reload_frees_rows, fixture_teardown);
 
   return g_test_run ();
 }

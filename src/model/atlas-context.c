@@ -365,9 +365,12 @@ emit_list (const TimeCut *cut,
   for (guint p = p0; p < p1; p++)
     if (span_reaches (cut, list[p]))
       out[n_out++] = list[p];
-  memcpy (out + n_out, list + p1, (p2 - p1) * sizeof (guint));
+  /* (an empty array has no memory to copy to) */
+  if (p2 > p1)
+    memcpy (out + n_out, list + p1, (p2 - p1) * sizeof (guint));
   n_out += p2 - p1;
-  memcpy (out + n_out, list + p3, (n_list - p3) * sizeof (guint));
+  if (n_list > p3)
+    memcpy (out + n_out, list + p3, (n_list - p3) * sizeof (guint));
   n_out += n_list - p3;
 
   return n_out;

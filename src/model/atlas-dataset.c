@@ -77,14 +77,49 @@ postings_clear (Postings *postings)
   g_clear_pointer (&postings->values, g_free);
 }
 
-static int
-compare_events (gconstpointer a,
-                gconstpointer b)
+/* The sort keys of one event, copied out of it: comparing these does not chase
+ * two pointers per comparison (the id is only read to break a tie) */
+typedef struct
 {
-  AtlasEvent *ea = *(AtlasEvent * const *) a;
-  AtlasEvent *eb = *(AtlasEvent * const *) b;
+  gint64      start;   /* G_MAXINT64 for undated events: they go last */
+  gint64      end;
+  AtlasEvent *event;
+} SortKey;
 
-  return atlas_event_compare (ea, eb);
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const SortKey *ka = a;
+  const SortKey *kb = b;
+
+  if (ka->start != kb->start)
+    return ka->start < kb->start ? -1 : 1;
+  if (ka->end != kb->end)
+    return ka->end < kb->end ? -1 : 1;
+  return atlas_event_compare (ka->event, kb->event);
+}
+
+/* in the order atlas_event_compare gives */
+static void
+sort_events (GPtrArray *events)
+{
+  g_autofree SortKey *keys = g_new (SortKey, MAX (events->len, 1));
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      AtlasEvent *event = g_ptr_array_index (events, i);
+
+      keys[i].start = event->undated ? G_MAXINT64 : event->start;
+      keys[i].end = event->undated ? G_MAXINT64 : event->end;
+      keys[i].event = event;
+    }
+
+  g_qsort_with_data (keys, (gint) events->len, sizeof (SortKey), compare_keys, NULL);
+
+  for (guint i = 0; i < events->len; i++)
+    events->pdata[i] = keys[i].event;
 }
 
 static gboolean
@@ -197,123 +232,96 @@ store_from_array (GType      type,
   return store;
 }
 
-static void
-build_actor_postings (AtlasDataset *self)
+typedef struct
 {
-  guint n_actors = self->actor_array->len;
-  guint n_events = self->event_array->len;
-  g_autofree guint *last = g_new (guint, n_actors);
+  guint item;
+  guint event;
+} Posting;
+
+/* Turns (item, event) pairs, in event order, into compressed rows */
+static void
+postings_from_pairs (Postings      *postings,
+                     const Posting *pairs,
+                     gsize          n_pairs,
+                     guint          n_items,
+                     guint         *counts)
+{
   g_autofree guint *fill = NULL;
-  guint *offsets = g_new0 (guint, n_actors + 1);
-  guint *values;
+  guint *offsets = g_new0 (guint, n_items + 1);
+  guint *values = g_new (guint, MAX (n_pairs, 1));
 
-  /* count, skipping an actor named twice in one event */
-  for (guint a = 0; a < n_actors; a++)
-    last[a] = G_MAXUINT;
-  for (guint e = 0; e < n_events; e++)
+  for (guint i = 0; i < n_items; i++)
     {
-      AtlasEvent *event = g_ptr_array_index (self->event_array, e);
-
-      for (guint i = 0; i < event->n_participants; i++)
-        {
-          AtlasActor *actor = event->participants[i].actor;
-
-          if (last[actor->index] != e)
-            {
-              last[actor->index] = e;
-              offsets[actor->index + 1]++;
-            }
-        }
+      counts[i] = 0;
+      offsets[i + 1] = offsets[i];
     }
+  for (gsize p = 0; p < n_pairs; p++)
+    counts[pairs[p].item]++;
+  for (guint i = 0; i < n_items; i++)
+    offsets[i + 1] = offsets[i] + counts[i];
 
-  for (guint a = 0; a < n_actors; a++)
-    {
-      AtlasActor *actor = g_ptr_array_index (self->actor_array, a);
+  fill = g_memdup2 (offsets, sizeof (guint) * n_items);
+  for (gsize p = 0; p < n_pairs; p++)
+    values[fill[pairs[p].item]++] = pairs[p].event;
 
-      actor->n_events = offsets[a + 1];
-      offsets[a + 1] += offsets[a];
-      last[a] = G_MAXUINT;
-    }
-
-  values = g_new (guint, MAX (offsets[n_actors], 1));
-  fill = g_memdup2 (offsets, sizeof (guint) * n_actors + sizeof (guint));
-  for (guint e = 0; e < n_events; e++)
-    {
-      AtlasEvent *event = g_ptr_array_index (self->event_array, e);
-
-      for (guint i = 0; i < event->n_participants; i++)
-        {
-          AtlasActor *actor = event->participants[i].actor;
-
-          if (last[actor->index] != e)
-            {
-              last[actor->index] = e;
-              values[fill[actor->index]++] = e;
-            }
-        }
-    }
-
-  self->actor_postings.offsets = offsets;
-  self->actor_postings.values = values;
+  postings->offsets = offsets;
+  postings->values = values;
 }
 
+/* The actors' and the locations' posting lists, in one pass over the events (each
+ * event is read once: at a million events, reading them is what costs) */
 static void
-build_location_postings (AtlasDataset *self)
+build_postings (AtlasDataset *self)
 {
+  guint n_actors = self->actor_array->len;
   guint n_locations = self->location_array->len;
   guint n_events = self->event_array->len;
-  g_autofree guint *last = g_new (guint, n_locations);
-  g_autofree guint *fill = NULL;
-  guint *offsets = g_new0 (guint, n_locations + 1);
-  guint *values;
+  g_autoptr(GArray) actor_pairs = g_array_sized_new (FALSE, FALSE, sizeof (Posting), n_events * 3);
+  g_autoptr(GArray) location_pairs = g_array_sized_new (FALSE, FALSE, sizeof (Posting),
+                                                        n_events * 2);
+  g_autofree guint *last_actor = g_new (guint, MAX (n_actors, 1));
+  g_autofree guint *last_location = g_new (guint, MAX (n_locations, 1));
+  g_autofree guint *counts = g_new (guint, MAX (MAX (n_actors, n_locations), 1));
 
-  for (guint l = 0; l < n_locations; l++)
-    last[l] = G_MAXUINT;
+  /* an actor or a place named twice in one event counts once */
+  memset (last_actor, 0xff, sizeof (guint) * MAX (n_actors, 1));
+  memset (last_location, 0xff, sizeof (guint) * MAX (n_locations, 1));
+
   for (guint e = 0; e < n_events; e++)
     {
       AtlasEvent *event = g_ptr_array_index (self->event_array, e);
 
+      for (guint i = 0; i < event->n_participants; i++)
+        {
+          Posting pair = { event->participants[i].actor->index, e };
+
+          if (last_actor[pair.item] != e)
+            {
+              last_actor[pair.item] = e;
+              g_array_append_val (actor_pairs, pair);
+            }
+        }
       for (guint i = 0; i < event->n_places; i++)
         {
-          AtlasLocation *location = event->places[i].location;
+          Posting pair = { event->places[i].location->index, e };
 
-          if (last[location->index] != e)
+          if (last_location[pair.item] != e)
             {
-              last[location->index] = e;
-              offsets[location->index + 1]++;
+              last_location[pair.item] = e;
+              g_array_append_val (location_pairs, pair);
             }
         }
     }
 
+  postings_from_pairs (&self->actor_postings, (const Posting *) (void *) actor_pairs->data,
+                       actor_pairs->len, n_actors, counts);
+  for (guint a = 0; a < n_actors; a++)
+    ((AtlasActor *) g_ptr_array_index (self->actor_array, a))->n_events = counts[a];
+
+  postings_from_pairs (&self->location_postings, (const Posting *) (void *) location_pairs->data,
+                       location_pairs->len, n_locations, counts);
   for (guint l = 0; l < n_locations; l++)
-    {
-      AtlasLocation *location = g_ptr_array_index (self->location_array, l);
-
-      location->n_events = offsets[l + 1];
-      offsets[l + 1] += offsets[l];
-      last[l] = G_MAXUINT;
-    }
-
-  values = g_new (guint, MAX (offsets[n_locations], 1));
-  fill = g_memdup2 (offsets, sizeof (guint) * n_locations + sizeof (guint));
-  for (guint e = 0; e < n_events; e++)
-    {
-      AtlasEvent *event = g_ptr_array_index (self->event_array, e);
-
-      for (guint i = 0; i < event->n_places; i++)
-        {
-          AtlasLocation *location = event->places[i].location;
-
-          if (last[location->index] != e)
-            {
-              last[location->index] = e;
-              values[fill[location->index]++] = e;
-            }
-        }
-    }
-
-  self->location_postings.offsets = offsets;
-  self->location_postings.values = values;
+    ((AtlasLocation *) g_ptr_array_index (self->location_array, l))->n_events = counts[l];
 }
 
 static void
@@ -557,7 +565,7 @@ atlas_dataset_new_internal (GFile      *file,
 
   /* a reopened cache gives them in order already */
   if (!is_sorted (events))
-    g_ptr_array_sort (events, compare_events);
+    sort_events (events);
 
   for (guint i = 0; i < events->len; i++)
     {
@@ -608,8 +616,7 @@ atlas_dataset_new_internal (GFile      *file,
   self->location_array = locations;
   g_ptr_array_unref (sources);
 
-  build_actor_postings (self);
-  build_location_postings (self);
+  build_postings (self);
   build_time_index (self);
 
   return self;
