@@ -31,6 +31,11 @@ static const BadCase bad_cases[] = {
   { "truncated.json", ATLAS_DATASET_ERROR_SYNTAX,
     "@:27:4: Parse error: unexpected character `,', expected string constant" },
   { "invalid-utf8.json", ATLAS_DATASET_ERROR_ENCODING, "@:3:16: invalid UTF-8 (byte 0xE9)" },
+  /* found by the fuzzer: json-glib quotes the bad string cut inside a character;
+   * the message stays valid UTF-8 (U+FFFD where the cut is) */
+  { "split-character-in-message.json", ATLAS_DATASET_ERROR_SYNTAX,
+    "@:13:67: Parse error: invalid string constant \"H\u00e9llo w\u00f6rld. Troops entere"
+    "\ufffd\", expected valid string constant" },
   { "nul-byte.json", ATLAS_DATASET_ERROR_ENCODING, "@:1:38: NUL byte" },
   { "root-array.json", ATLAS_DATASET_ERROR_FORMAT,
     "@: not an event-atlas dataset (expected a JSON object, got an array)" },

@@ -1605,8 +1605,11 @@ is_blank (const char *data,
 static void
 set_syntax_error (GError     **error,
                   const char  *display_name,
-                  const char  *message)
+                  const char  *json_message)
 {
+  /* json-glib quotes the bad string cut at a byte, which can split a character:
+   * the message must stay valid UTF-8 */
+  g_autofree char *message = g_utf8_make_valid (json_message, -1);
   const char *p = message;
   guint64 line, column;
   char *end;
