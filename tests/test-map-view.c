@@ -137,6 +137,19 @@ visible_events_at (Fixture       *fixture,
 }
 
 static void
+set_view (Fixture *fixture,
+          double   zoom,
+          double   lat,
+          double   lon)
+{
+  ShumateViewport *viewport = get_viewport (fixture);
+
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+  wait_for_draw (fixture);
+}
+
+static void
 assert_selection_is (Fixture   *fixture,
                      GPtrArray *expected)
 {
@@ -336,6 +349,59 @@ test_map_view_filter_actor (Fixture       *fixture,
                  atlas_map_view_get_n_markers (fixture->view) > after);
 }
 
+/* Selecting elsewhere (timeline, sidebar, details) brings the selected events'
+ * places into sight: a pan, or a zoom out as far as needed, never a zoom in; a
+ * selection already in sight leaves the map alone. */
+static void
+test_map_view_selection_in_sight (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  ShumateViewport *viewport = get_viewport (fixture);
+  AtlasSelection *selection = atlas_context_get_selection (fixture->context);
+  AtlasEvent *talks = find_event (fixture, "geneva");
+  AtlasEvent *nurse = find_event (fixture, "nurse");
+  double zoom, lat, lon;
+
+  atlas_map_view_center_on (fixture->view, find_location (fixture, "furqan"));
+  wait_for_draw (fixture);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  g_assert_cmpfloat (zoom, >=, 13);
+
+  /* Geneva is far off screen: the map zooms out until it and Aleppo show */
+  atlas_selection_select_event (selection, talks);
+  wait_for_draw (fixture);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <, zoom);
+  for (guint i = 0; i < atlas_event_get_n_places (talks); i++)
+    {
+      double x, y;
+
+      g_assert_true (atlas_map_view_get_location_position (fixture->view,
+                                                           atlas_event_get_place (talks, i, NULL),
+                                                           &x, &y));
+      g_assert_cmpfloat (x, >, 0);
+      g_assert_cmpfloat (x, <, 1000);
+      g_assert_cmpfloat (y, >, 0);
+      g_assert_cmpfloat (y, <, 700);
+    }
+
+  /* the nurse's places are in sight now: nothing moves, nothing zooms in */
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  atlas_selection_select_event (selection, nurse);
+  wait_for_draw (fixture);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, zoom);
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), ==, lat);
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), ==, lon);
+
+  /* panned away at the same zoom: the map pans back without zooming */
+  set_view (fixture, zoom, 60.0, -100.0);
+  atlas_selection_select_event (selection, talks);
+  wait_for_draw (fixture);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, zoom);
+  g_assert_cmpfloat (fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - 20), <, 15);
+}
+
 static void
 test_map_view_keyboard (Fixture       *fixture,
                         gconstpointer  data)
@@ -372,6 +438,7 @@ main (int   argc,
   ADD ("highlight", test_map_view_highlight);
   ADD ("filter-actor", test_map_view_filter_actor);
   ADD ("keyboard", test_map_view_keyboard);
+  ADD ("selection-in-sight", test_map_view_selection_in_sight);
 
 #undef ADD
 

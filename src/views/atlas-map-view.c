@@ -32,6 +32,10 @@
 #define DEFAULT_LATITUDE   35.0
 #define DEFAULT_LONGITUDE  36.0
 #define DEFAULT_ZOOM        5.0
+/* a bigger selection is not brought into sight place by place */
+#define ENSURE_MAX_EVENTS 10000
+/* panes that open with a selection (details) narrow the map for this long */
+#define ENSURE_SETTLE_USEC (800 * G_TIME_SPAN_MILLISECOND)
 
 struct _AtlasMapView
 {
@@ -50,6 +54,7 @@ struct _AtlasMapView
 
   /* owned references */
   AtlasContext     *context;
+  AtlasSelection   *selection;   /* the context's, while connected */
   ShumateMapSource *map_source;
   ShumateMapSource *blank_source;
   ShumateMapLayer  *map_layer;
@@ -63,6 +68,13 @@ struct _AtlasMapView
   double            pending_max_zoom;
   guint             pending_frame : 1;
   guint             pending_initial : 1;
+  /* the selection changed before there was a size */
+  guint             pending_selection : 1;
+  /* the map itself is changing the selection (its places are in sight) */
+  guint             selecting : 1;
+  /* until then, a new size brings the selection into sight again */
+  gint64            ensure_until;
+  int               ensure_width, ensure_height;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
@@ -306,6 +318,81 @@ frame_places (AtlasMapView *self,
   frame_box (self, box[0], box[1], box[2], box[3], 0, max_zoom);
 }
 
+/* Brings the places of the selected events into sight when some are off the
+ * map: pans when they fit at the current zoom, zooms out only as far as needed,
+ * never zooms in.  TRUE when there was something to look at. */
+static gboolean
+ensure_selection_visible (AtlasMapView *self)
+{
+  ShumateViewport *viewport = get_viewport (self);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double zoom, cx, cy, x0, y0, x1, y1, margin;
+  guint n_events, n_places = 0;
+
+  if (self->selection == NULL)
+    return FALSE;
+  n_events = atlas_selection_get_n_events (self->selection);
+  if (n_events == 0 || n_events > ENSURE_MAX_EVENTS)
+    return FALSE;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      AtlasEvent *event = atlas_selection_get_event (self->selection, i);
+
+      for (guint j = 0; j < atlas_event_get_n_places (event); j++)
+        {
+          AtlasLocation *location = atlas_event_get_place (event, j, NULL);
+          double lat = atlas_location_get_latitude (location);
+          double lon = atlas_location_get_longitude (location);
+
+          box[0] = MIN (box[0], lat);
+          box[1] = MIN (box[1], lon);
+          box[2] = MAX (box[2], lat);
+          box[3] = MAX (box[3], lon);
+          n_places++;
+        }
+    }
+  if (n_places == 0)
+    return FALSE;
+
+  if (width <= 1 || height <= 1)
+    {
+      self->pending_selection = TRUE;
+      return TRUE;
+    }
+  self->ensure_width = width;
+  self->ensure_height = height;
+
+  /* already in sight, markers whole: leave the map where the user put it */
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  atlas_cluster_project (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                         shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                         zoom, &cx, &cy);
+  atlas_cluster_project (box[2], box[1], zoom, &x0, &y0);
+  atlas_cluster_project (box[0], box[3], zoom, &x1, &y1);
+  margin = MIN (FRAME_PADDING, MIN (width, height) / 4.0);
+  if (x0 >= cx - width / 2.0 + margin && x1 <= cx + width / 2.0 - margin &&
+      y0 >= cy - height / 2.0 + margin && y1 <= cy + height / 2.0 - margin)
+    return TRUE;
+
+  frame_box (self, box[0], box[1], box[2], box[3], 0, floor (zoom));
+  return TRUE;
+}
+
+static void
+selection_changed_cb (AtlasMapView *self)
+{
+  if (self->selecting)
+    {
+      self->ensure_until = 0;
+      return;
+    }
+  if (ensure_selection_visible (self))
+    self->ensure_until = g_get_monotonic_time () + ENSURE_SETTLE_USEC;
+}
+
 static void
 popover_update_select_all (AtlasMapView *self,
                            guint         n_events)
@@ -436,7 +523,9 @@ activate_marker (AtlasMapView *self,
 
   /* The place's events become the selection at once, so map, timeline and
    * details show them all; with several, the popover lets the user pick one. */
+  self->selecting = TRUE;
   atlas_selection_select_events (selection, (AtlasEvent **) events->pdata, events->len);
+  self->selecting = FALSE;
   if (events->len > 1)
     show_event_popover (self, marker, events);
 }
@@ -455,8 +544,12 @@ select_listed_action (GtkWidget  *widget,
 
   gtk_popover_popdown (self->popover);
   if (self->context != NULL)
-    atlas_selection_select_events (atlas_context_get_selection (self->context),
-                                   (AtlasEvent **) events->pdata, events->len);
+    {
+      self->selecting = TRUE;
+      atlas_selection_select_events (atlas_context_get_selection (self->context),
+                                     (AtlasEvent **) events->pdata, events->len);
+      self->selecting = FALSE;
+    }
 }
 
 static void
@@ -470,7 +563,11 @@ select_listed_event_action (GtkWidget  *widget,
 
   gtk_popover_popdown (self->popover);
   if (event != NULL && self->context != NULL)
-    atlas_selection_select_event (atlas_context_get_selection (self->context), event);
+    {
+      self->selecting = TRUE;
+      atlas_selection_select_event (atlas_context_get_selection (self->context), event);
+      self->selecting = FALSE;
+    }
 }
 
 static void
@@ -668,6 +765,20 @@ atlas_map_view_size_allocate (GtkWidget *widget,
         frame_box (self, self->pending_bounds[0], self->pending_bounds[1],
                    self->pending_bounds[2], self->pending_bounds[3], 0, self->pending_max_zoom);
     }
+  if (self->pending_selection && width > 1 && height > 1)
+    {
+      self->pending_selection = FALSE;
+      if (ensure_selection_visible (self))
+        self->ensure_until = g_get_monotonic_time () + ENSURE_SETTLE_USEC;
+    }
+  else if (self->ensure_until != 0 &&
+           (width != self->ensure_width || height != self->ensure_height))
+    {
+      if (g_get_monotonic_time () < self->ensure_until)
+        ensure_selection_visible (self);
+      else
+        self->ensure_until = 0;
+    }
 
   gtk_widget_allocate (GTK_WIDGET (self->overlay), width, height, baseline, NULL);
   gtk_popover_present (self->popover);
@@ -863,6 +974,10 @@ atlas_map_view_set_context (AtlasMapView *self,
 
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  self->pending_selection = FALSE;
 
   g_set_object (&self->context, context);
   atlas_marker_layer_set_context (self->marker_layer, context);
@@ -873,6 +988,9 @@ atlas_map_view_set_context (AtlasMapView *self,
                                 G_CALLBACK (context_dataset_changed_cb), self);
       g_signal_connect_swapped (context, "visible-changed",
                                 G_CALLBACK (context_visible_changed_cb), self);
+      self->selection = g_object_ref (atlas_context_get_selection (context));
+      g_signal_connect_swapped (self->selection, "changed",
+                                G_CALLBACK (selection_changed_cb), self);
       if (atlas_context_get_dataset (context) != NULL)
         context_dataset_changed_cb (self);
     }
