@@ -306,6 +306,23 @@ test_source (void)
   }
 }
 
+/* Labels in an English (or any non-Arabic) interface: the English name first, the
+ * Arabic one below it where there is room (cities from zoom 8, countries from 5). */
+static void
+test_labels (void)
+{
+  const AtlasBasemapData *data = atlas_basemap_render_get_default_data ();
+  g_autofree char *z6 = atlas_basemap_render_dup_label (data, "Aleppo", 6);
+  g_autofree char *z9 = atlas_basemap_render_dup_label (data, "Aleppo", 9);
+  g_autofree char *country = atlas_basemap_render_dup_label (data, "Syria", 6);
+  g_autofree char *unknown = atlas_basemap_render_dup_label (data, "Atlantis", 6);
+
+  g_assert_cmpstr (z6, ==, "Aleppo");
+  g_assert_cmpstr (z9, ==, "Aleppo\nحلب");
+  g_assert_cmpstr (country, ==, "SYRIA\nسوريا");
+  g_assert_null (unknown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/basemap/render/city/z13", test_city);
   g_test_add_func ("/basemap/render/no-seams", test_no_seams);
   g_test_add_func ("/basemap/render/source", test_source);
+  g_test_add_func ("/basemap/render/labels", test_labels);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "atlas-basemap-render.h"
 #include "atlas-window-private.h"
 
 static gboolean have_rtl;
@@ -182,6 +183,21 @@ test_rtl_actor_names (void)
   close_window (window);
 }
 
+/* The basemap's labels lead with the Arabic name; the English one follows where the
+ * map has room for two lines.  Needs no catalogue: the interface language is enough. */
+static void
+test_rtl_basemap_labels (void)
+{
+  const AtlasBasemapData *data = atlas_basemap_render_get_default_data ();
+  g_autofree char *z6 = atlas_basemap_render_dup_label (data, "Aleppo", 6);
+  g_autofree char *z9 = atlas_basemap_render_dup_label (data, "Aleppo", 9);
+  g_autofree char *country = atlas_basemap_render_dup_label (data, "Syria", 6);
+
+  g_assert_cmpstr (z6, ==, "حلب");
+  g_assert_cmpstr (z9, ==, "حلب\nAleppo");
+  g_assert_cmpstr (country, ==, "سوريا\nSYRIA");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +220,7 @@ main (int   argc,
   g_test_add_func ("/rtl/direction", test_rtl_direction);
   g_test_add_func ("/rtl/translated-labels", test_rtl_translated_labels);
   g_test_add_func ("/rtl/actor-names", test_rtl_actor_names);
+  g_test_add_func ("/rtl/basemap-labels", test_rtl_basemap_labels);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include "atlas-basemap-render.h"
 #include "atlas-geo.h"
+#include "atlas-language.h"
 
 #define TILE            ATLAS_GEO_TILE_SIZE
 #define CLIP_MARGIN     8.0     /* px of geometry kept around a tile: hides clip edges and caps */
@@ -368,7 +369,21 @@ set_font_options (PangoContext *context)
   cairo_font_options_destroy (options);
 }
 
-/* What a label says and how, for @zoom. */
+/* In an Arabic user interface the Arabic name leads and the English one follows;
+ * elsewhere the English name leads.  Fixed for the process, like the language. */
+static gboolean
+arabic_first (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    g_once_init_leave (&once, g_str_equal (atlas_ui_language (), "ar") ? 2 : 1);
+
+  return once == 2;
+}
+
+/* What a label says and how, for @zoom: one name, or two lines (the second a
+ * little smaller) where the map has room for both. */
 static PangoLayout *
 label_layout (const AtlasBasemapData *data,
               PangoContext           *context,
@@ -377,8 +392,10 @@ label_layout (const AtlasBasemapData *data,
               guint                   zoom,
               gboolean               *bilingual)
 {
+  g_autofree char *upper = NULL;
   g_autofree char *text = NULL;
-  const char *en, *ar;
+  const char *en, *ar, *first, *second;
+  gboolean both;
   double size;
   gboolean bold = FALSE, italic = FALSE;
   double spacing = 0;
@@ -387,37 +404,34 @@ label_layout (const AtlasBasemapData *data,
     {
       const AtlasBasemapCountry *c = g_ptr_array_index (data->countries, index);
 
-      en = c->name_en;
-      ar = zoom >= 5 ? c->name_ar : NULL;
+      upper = g_utf8_strup (c->name_en, -1);
+      en = upper;
+      ar = c->name_ar;
+      both = zoom >= 5;
       size = zoom <= 3 ? 11 : zoom <= 5 ? 12.5 : 14;
       spacing = 1.2;
-      {
-        g_autofree char *upper = g_utf8_strup (en, -1);
-
-        text = ar != NULL ? g_strdup_printf ("%s\n%s", upper, ar) : g_strdup (upper);
-      }
     }
   else
     {
       const AtlasBasemapPlace *p = g_ptr_array_index (data->places, index);
 
       en = p->name_en;
+      ar = p->name_ar;
+      both = TRUE;
       switch (p->kind)
         {
         case ATLAS_BASEMAP_PLACE_CAPITAL:
         case ATLAS_BASEMAP_PLACE_CITY:
           size = p->rank <= 1 ? 13.5 : p->rank <= 3 ? 12.5 : 11.5;
           bold = p->rank <= 1 && zoom >= 5;
-          ar = zoom >= 8 ? p->name_ar : NULL;
+          both = zoom >= 8;
           break;
         case ATLAS_BASEMAP_PLACE_DISTRICT:
           size = p->rank <= 1 ? 12 : 11;
-          ar = p->name_ar;
           break;
         case ATLAS_BASEMAP_PLACE_WATER:
           size = 11;
           italic = TRUE;
-          ar = p->name_ar;
           break;
         case ATLAS_BASEMAP_PLACE_LANDMARK:
         case ATLAS_BASEMAP_PLACE_AIRPORT:
@@ -425,24 +439,34 @@ label_layout (const AtlasBasemapData *data,
         default:
           size = 11.5;
           bold = p->rank <= 1;
-          ar = p->name_ar;
           break;
         }
-      text = ar != NULL ? g_strdup_printf ("%s\n%s", en, ar) : g_strdup (en);
     }
 
-  *bilingual = ar != NULL;
+  if (ar != NULL && arabic_first ())
+    {
+      first = ar;
+      second = both ? en : NULL;
+      spacing = 0;   /* letter spacing would break the joining of Arabic letters */
+    }
+  else
+    {
+      first = en;
+      second = both ? ar : NULL;
+    }
+
+  text = second != NULL ? g_strdup_printf ("%s\n%s", first, second) : g_strdup (first);
+  *bilingual = second != NULL;
   {
     PangoLayout *layout = make_layout (context, text, size, bold, italic, spacing);
 
     if (*bilingual)
       {
-        /* The second (Arabic) line a little smaller. */
         PangoAttrList *attrs = pango_layout_get_attributes (layout);
         PangoAttribute *attr = pango_attr_scale_new (0.92);
 
         attrs = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
-        attr->start_index = strlen (text) - strlen (ar);
+        attr->start_index = strlen (text) - strlen (second);
         attr->end_index = G_MAXUINT;
         pango_attr_list_insert (attrs, attr);
         pango_layout_set_attributes (layout, attrs);
@@ -960,4 +984,47 @@ atlas_basemap_render_tile (const AtlasBasemapData *data,
   cairo_restore (cr);
   g_array_unref (s.a);
   g_array_unref (s.b);
+}
+
+char *
+atlas_basemap_render_dup_label (const AtlasBasemapData *data,
+                                const char             *name_en,
+                                guint                   zoom)
+{
+  g_autoptr(PangoFontMap) font_map = NULL;
+  g_autoptr(GObject) context = NULL;   /* PangoContext has no autoptr in Pango 1.50 */
+  g_autoptr(PangoLayout) layout = NULL;
+  LabelSource source = LABEL_PLACE;
+  gboolean bilingual;
+  guint index;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (name_en != NULL, NULL);
+
+  for (index = 0; index < data->places->len; index++)
+    {
+      const AtlasBasemapPlace *p = g_ptr_array_index (data->places, index);
+
+      if (g_str_equal (p->name_en, name_en))
+        break;
+    }
+  if (index == data->places->len)
+    {
+      source = LABEL_COUNTRY;
+      for (index = 0; index < data->countries->len; index++)
+        {
+          const AtlasBasemapCountry *c = g_ptr_array_index (data->countries, index);
+
+          if (g_str_equal (c->name_en, name_en))
+            break;
+        }
+      if (index == data->countries->len)
+        return NULL;
+    }
+
+  font_map = pango_cairo_font_map_new ();
+  context = G_OBJECT (pango_font_map_create_context (font_map));
+  layout = label_layout (data, PANGO_CONTEXT (context), source, index, MIN (zoom, 22), &bilingual);
+
+  return g_strdup (pango_layout_get_text (layout));
 }

@@ -31,4 +31,11 @@ void atlas_basemap_render_tile (const AtlasBasemapData *data,
                                 guint                   y,
                                 gboolean                dark);
 
+/* The text of the label of the place or country called @name_en (its English name) at
+ * @zoom, whether or not it finds room on the map: one name, or two lines.  In an Arabic
+ * user interface the Arabic name comes first.  NULL when the basemap has no such name. */
+char *atlas_basemap_render_dup_label (const AtlasBasemapData *data,
+                                      const char             *name_en,
+                                      guint                   zoom);
+
 G_END_DECLS
