@@ -96,13 +96,22 @@ atlas_cli_validate (const char * const *paths,
           continue;
         }
 
-      fprintf (out,
-               /* Translators: FILE: OK (12 events, 5 actors, 3 locations) */
-               _("%s: OK (%u events, %u actors, %u locations)\n"),
-               paths[i],
-               g_list_model_get_n_items (atlas_dataset_get_events (dataset)),
-               g_list_model_get_n_items (atlas_dataset_get_actors (dataset)),
-               g_list_model_get_n_items (atlas_dataset_get_locations (dataset)));
+      {
+        guint n_events = g_list_model_get_n_items (atlas_dataset_get_events (dataset));
+        guint n_actors = g_list_model_get_n_items (atlas_dataset_get_actors (dataset));
+        guint n_locations = g_list_model_get_n_items (atlas_dataset_get_locations (dataset));
+        g_autofree char *events = g_strdup_printf (ngettext ("%u event", "%u events", n_events),
+                                                   n_events);
+        g_autofree char *actors = g_strdup_printf (ngettext ("%u actor", "%u actors", n_actors),
+                                                   n_actors);
+        g_autofree char *locations = g_strdup_printf (ngettext ("%u location", "%u locations",
+                                                                n_locations),
+                                                      n_locations);
+
+        /* Translators: FILE: OK (12 events, 5 actors, 3 locations); the three counts
+         * are translated on their own */
+        fprintf (out, _("%s: OK (%s, %s, %s)\n"), paths[i], events, actors, locations);
+      }
 
       if (coverage)
         print_coverage (out, paths[i], dataset);

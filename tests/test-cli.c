@@ -117,6 +117,27 @@ remove_temp (const char *path)
   g_rmdir (dir);
 }
 
+/* counts of one read as one: "1 event, 1 actor, 1 location" */
+static void
+test_validate_singular (void)
+{
+  g_autofree char *one = write_temp ("one.json",
+    "{ \"format\": \"event-atlas\", \"version\": 1,\n"
+    "  \"actors\": [ { \"id\": \"a\", \"name\": \"A\" } ],\n"
+    "  \"locations\": [ { \"id\": \"l\", \"name\": \"L\", \"lat\": 36, \"lon\": 37 } ],\n"
+    "  \"events\": [ { \"id\": \"e\", \"title\": \"E\", \"start\": \"2016-12-05\",\n"
+    "                  \"places\": [ { \"location\": \"l\" } ],\n"
+    "                  \"participants\": [ { \"actor\": \"a\" } ] } ] }\n");
+  g_autofree char *expected = g_strconcat (one, ": OK (1 event, 1 actor, 1 location)\n", NULL);
+  Run run = { 0 };
+
+  run_app ((const char *[]) { "--validate", one, NULL }, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+}
+
 static void
 test_validate_reports_every_problem (void)
 {
@@ -245,6 +266,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/validate/bundled", test_validate_bundled);
+  g_test_add_func ("/cli/validate/singular", test_validate_singular);
   g_test_add_func ("/cli/validate/every-problem", test_validate_reports_every_problem);
   g_test_add_func ("/cli/validate/syntax-error", test_validate_syntax_error);
   g_test_add_func ("/cli/validate/missing-file", test_validate_missing_file);
