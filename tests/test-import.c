@@ -927,6 +927,85 @@ test_round_trip (gconstpointer data)
   g_file_delete (file, NULL, NULL);
 }
 
+/* The ACLED fixture written again the way a spreadsheet in another locale saves it:
+ * every field quoted, fields separated by @separator, and with semicolons the
+ * coordinates written with a decimal comma. */
+static char *
+rewrite_csv (const char *data,
+             gsize       length,
+             char        separator)
+{
+  g_auto(AtlasCsvReader) reader;
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new ("\xEF\xBB\xBF");
+  int lat = -1, lon = -1;
+  gboolean header = TRUE;
+
+  atlas_csv_reader_init (&reader, data, length);
+  while (atlas_csv_reader_next (&reader, &error) == ATLAS_CSV_RECORD)
+    {
+      for (guint i = 0; i < atlas_csv_reader_get_n_fields (&reader); i++)
+        {
+          g_autofree char *field = g_strdup (atlas_csv_reader_get_field (&reader, i));
+          g_auto(GStrv) parts = g_strsplit (field, "\"", -1);
+          g_autofree char *quoted = g_strjoinv ("\"\"", parts);
+
+          if (header && g_str_equal (field, "latitude"))
+            lat = (int) i;
+          if (header && g_str_equal (field, "longitude"))
+            lon = (int) i;
+          if (!header && separator == ';' && ((int) i == lat || (int) i == lon))
+            g_strdelimit (quoted, ".", ',');
+          if (i > 0)
+            g_string_append_c (out, separator);
+          g_string_append_printf (out, "\"%s\"", quoted);
+        }
+      g_string_append (out, "\r\n");
+      header = FALSE;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (lat, >=, 0);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_acled_separators (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "acled.csv", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) reference = NULL;
+  g_autofree char *expected = NULL;
+  gsize length;
+  const char separators[] = { ';', '\t' };
+
+  g_assert_true (g_file_get_contents (path, &data, &length, &error));
+  reference = load_text (data, "acled.csv", &error);
+  g_assert_no_error (error);
+  expected = describe_dataset (reference);
+
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      g_autofree char *rewritten = rewrite_csv (data, length, separators[i]);
+      g_autoptr(AtlasDataset) dataset = load_text (rewritten, "acled.csv", &error);
+      g_autofree char *described = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (atlas_csv_guess_separator (rewritten, strlen (rewritten)), ==,
+                        separators[i]);
+      described = describe_dataset (dataset);
+      g_assert_cmpstr (described, ==, expected);
+    }
+
+  /* a semicolon inside quotes does not make a comma file a semicolon file */
+  g_assert_cmpint (atlas_csv_guess_separator ("a,\"b;c;d\",e\n1;2;3;4", 20), ==, ',');
+  /* a decimal comma is read only in semicolon files, and only one */
+  assert_fails ("event_id_cnty;event_date;actor1;location;latitude;longitude\n"
+                "A;2016-12-05;X;P;36,2,1;37,1\n", "s.csv", ATLAS_DATASET_ERROR_INVALID,
+                "s.csv:2: column latitude: expected a number, got \"36,2,1\"");
+}
+
 /* ------------------------------------------------------------------------ */
 /* Speed                                                                    */
 
@@ -992,6 +1071,7 @@ main (int   argc,
   g_test_add_func ("/import/acled/fixture", test_acled_fixture);
   g_test_add_func ("/import/acled/errors", test_acled_errors);
   g_test_add_func ("/import/acled/dates", test_acled_dates);
+  g_test_add_func ("/import/acled/separators", test_acled_separators);
   g_test_add_func ("/import/acled/speed", test_acled_speed);
   g_test_add_func ("/import/geojson/fixture", test_geojson_fixture);
   g_test_add_func ("/import/geojson/single-feature", test_geojson_single_feature);

@@ -29,8 +29,56 @@ atlas_csv_reader_init (AtlasCsvReader *reader,
   reader->data = data;
   reader->length = length;
   reader->line = 1;
+  reader->separator = ',';
   reader->buffer = g_string_sized_new (1024);
   reader->starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 32);
+}
+
+void
+atlas_csv_reader_set_separator (AtlasCsvReader *reader,
+                                char            separator)
+{
+  g_return_if_fail (separator == ',' || separator == ';' || separator == '\t');
+
+  reader->separator = separator;
+}
+
+char
+atlas_csv_guess_separator (const char *data,
+                           gsize       length)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (c == '\n' || c == '\r')
+        break;
+      else if (c == ',')
+        commas++;
+      else if (c == ';')
+        semicolons++;
+      else if (c == '\t')
+        tabs++;
+    }
+
+  if (semicolons > commas && semicolons >= tabs)
+    return ';';
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+  return ',';
 }
 
 void
@@ -63,7 +111,7 @@ read_plain (AtlasCsvReader *reader)
   const char *data = reader->data;
   gsize end = reader->pos;
 
-  while (end < reader->length && data[end] != ',' && data[end] != '\n' && data[end] != '\r')
+  while (end < reader->length && data[end] != reader->separator && data[end] != '\n' && data[end] != '\r')
     end++;
 
   g_string_append_len (reader->buffer, data + reader->pos, (gssize) (end - reader->pos));
@@ -108,7 +156,7 @@ read_quoted (AtlasCsvReader  *reader,
           continue;
         }
 
-      if (reader->pos < reader->length && data[reader->pos] != ','
+      if (reader->pos < reader->length && data[reader->pos] != reader->separator
           && data[reader->pos] != '\n' && data[reader->pos] != '\r')
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -158,7 +206,7 @@ atlas_csv_reader_next (AtlasCsvReader  *reader,
       if (reader->pos >= reader->length)
         return ATLAS_CSV_RECORD;
 
-      if (data[reader->pos] == ',')
+      if (data[reader->pos] == reader->separator)
         {
           reader->pos++;
           if (reader->pos >= reader->length)

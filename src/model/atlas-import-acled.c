@@ -100,6 +100,7 @@ typedef struct
   GHashTable    *location_ids;        /* "name\x1Flat\x1Flon" → id */
   GHashTable    *taken_location_ids;
   GHashTable    *source_ids;          /* source text → id */
+  gboolean       decimal_comma;       /* fields separated by semicolons */
 } Importer;
 
 static void
@@ -233,14 +234,25 @@ parse_date (const char *text)
   return g_steal_pointer (&iso);
 }
 
+/* @decimal_comma: the file was written by a spreadsheet that separates fields with
+ * semicolons, and then writes "36,2021" for 36.2021 */
 static gboolean
 parse_number (const char *text,
+              gboolean    decimal_comma,
               double     *out)
 {
-  char *end;
+  g_autofree char *copy = NULL;
+  char *end, *comma;
 
   if (*text == '\0')
     return FALSE;
+  if (decimal_comma && strchr (text, '.') == NULL && (comma = strchr (text, ',')) != NULL &&
+      strchr (comma + 1, ',') == NULL)
+    {
+      copy = g_strdup (text);
+      copy[comma - text] = '.';
+      text = copy;
+    }
   *out = g_ascii_strtod (text, &end);
   return *end == '\0' && isfinite (*out);
 }
@@ -488,14 +500,14 @@ read_record (Importer       *importer,
     }
 
   text = field (reader, importer, COL_LATITUDE);
-  if (!parse_number (text, &lat))
+  if (!parse_number (text, importer->decimal_comma, &lat))
     add_problem (importer, line, "latitude", _("expected a number, got \"%s\""), text);
   else if (lat < -90 || lat > 90)
     add_problem (importer, line, "latitude", _("%g is out of range (%g to %g)"), lat, -90.0,
                  90.0);
 
   text = field (reader, importer, COL_LONGITUDE);
-  if (!parse_number (text, &lon))
+  if (!parse_number (text, importer->decimal_comma, &lon))
     add_problem (importer, line, "longitude", _("expected a number, got \"%s\""), text);
   else if (lon < -180 || lon > 180)
     add_problem (importer, line, "longitude", _("%g is out of range (%g to %g)"), lon, -180.0,
@@ -626,6 +638,7 @@ atlas_import_acled_sniff (const char *data,
   g_autoptr(GString) line = NULL;
   g_auto(GStrv) names = NULL;
   gboolean has_id = FALSE, has_date = FALSE;
+  char separator;
   const char *end;
   gsize n;
 
@@ -649,11 +662,12 @@ atlas_import_acled_sniff (const char *data,
   end = memchr (data, '\n', MIN (length, 65536));
   n = end != NULL ? (gsize) (end - data) : MIN (length, 65536);
   line = g_string_new_len (data, (gssize) n);
-  if (memchr (line->str, ',', line->len) == NULL)
+  separator = atlas_csv_guess_separator (line->str, line->len);
+  if (memchr (line->str, separator, line->len) == NULL)
     return FALSE;
   *is_csv = TRUE;
 
-  names = g_strsplit (line->str, ",", -1);
+  names = g_strsplit (line->str, (const char[]) { separator, '\0' }, -1);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autofree char *name = g_ascii_strdown (g_strstrip (names[i]), -1);
@@ -704,6 +718,8 @@ atlas_import_acled (const char  *data,
   importer.source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   atlas_csv_reader_init (&reader, data, length);
+  atlas_csv_reader_set_separator (&reader, atlas_csv_guess_separator (data, length));
+  importer.decimal_comma = reader.separator == ';';
   result = atlas_csv_reader_next (&reader, &csv_error);
   if (result == ATLAS_CSV_RECORD && !read_header (&importer, &reader))
     {

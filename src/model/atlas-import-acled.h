@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 
 /* TRUE when @data (valid UTF-8, optionally with a BOM) starts with an ACLED
  * header: a CSV line naming the event_id_cnty and event_date columns.
- * @is_csv is set when the first line at least looks like CSV (it has a comma and
- * does not start like JSON). */
+ * @is_csv is set when the first line at least looks like CSV (it has a comma, a
+ * semicolon or a tab, and does not start like JSON). */
 gboolean  atlas_import_acled_sniff (const char  *data,
                                     gsize        length,
                                     gboolean    *is_csv);
