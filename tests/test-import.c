@@ -564,7 +564,7 @@ test_geojson_errors (void)
 {
   assert_fails ("{\"type\": \"FeatureCollection\", \"features\": ["
                 "{\"type\": \"Feature\", \"id\": \"a\", \"geometry\": {\"type\": \"LineString\", "
-                "\"coordinates\": [[1, 2], [3, 4]]}, \"properties\": {}},"
+                "\"coordinates\": [[1, 2]]}, \"properties\": {}},"
                 "{\"type\": \"Feature\", \"id\": \"a\", \"geometry\": {\"type\": \"Point\", "
                 "\"coordinates\": [200, 2]}, \"properties\": {\"date\": \"2016-13-01\"}},"
                 "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Polygon\", "
@@ -575,8 +575,8 @@ test_geojson_errors (void)
                 "{\"type\": \"Point\"}, 5]}", "bad.geojson",
                 ATLAS_DATASET_ERROR_INVALID,
                 "bad.geojson: features[1].id: duplicate id \"a\" (first at features[0])\n"
-                "bad.geojson: features[0].geometry.type: \"LineString\" is not supported "
-                "(expected Point, MultiPoint, Polygon or MultiPolygon)\n"
+                "bad.geojson: features[0].geometry.coordinates: a line needs at least 2 "
+                "positions, got 1\n"
                 "bad.geojson: features[1].properties.date: 2016-13-01: month 13 does not exist\n"
                 "bad.geojson: features[1].geometry.coordinates[0]: 200 is out of range "
                 "(-180 to 180)\n"
@@ -592,8 +592,73 @@ test_geojson_errors (void)
                 "position, got a shorter array\n"
                 "bad.geojson: features[4].type: expected \"Feature\", got \"Point\"\n"
                 "bad.geojson: features[5]: expected an object, got a number");
+  assert_fails ("{\"type\": \"Feature\", \"geometry\": {\"type\": \"GeometryCollection\", "
+                "\"geometries\": [{\"type\": \"GeometryCollection\", \"geometries\": []}, "
+                "{\"type\": \"Curve\"}]}, \"properties\": null}", "g.geojson",
+                ATLAS_DATASET_ERROR_INVALID,
+                "g.geojson: geometry.geometries[0].type: \"GeometryCollection\" is "
+                "not supported (expected Point, MultiPoint, LineString, MultiLineString, "
+                "Polygon, MultiPolygon or GeometryCollection)\n"
+                "g.geojson: geometry.geometries[1].type: \"Curve\" is not supported "
+                "(expected Point, MultiPoint, LineString, MultiLineString, Polygon, "
+                "MultiPolygon or GeometryCollection)");
   assert_fails ("{\"type\": \"FeatureCollection\"}", "c.geojson", ATLAS_DATASET_ERROR_INVALID,
                 "c.geojson: features: a required member is missing");
+}
+
+/* A line's ends become the event's origin and destination; the members of a
+ * geometry collection are read in turn. */
+static void
+test_geojson_lines (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  AtlasEvent *event;
+  AtlasPlaceRole role;
+
+  dataset = load_text ("{\"type\": \"FeatureCollection\", \"features\": ["
+                       "{\"type\": \"Feature\", \"id\": \"route\", \"geometry\": "
+                       "{\"type\": \"LineString\", \"coordinates\": "
+                       "[[37.1, 36.2], [37.0, 36.0], [36.7, 35.1]]}, "
+                       "\"properties\": {\"title\": \"Convoy\", \"date\": \"2016-12-05\"}},"
+                       "{\"type\": \"Feature\", \"id\": \"loop\", \"geometry\": "
+                       "{\"type\": \"LineString\", \"coordinates\": [[5, 5], [6, 6], [5, 5]]}, "
+                       "\"properties\": {\"title\": \"Patrol\"}},"
+                       "{\"type\": \"Feature\", \"id\": \"mixed\", \"geometry\": "
+                       "{\"type\": \"GeometryCollection\", \"geometries\": ["
+                       "{\"type\": \"Point\", \"coordinates\": [30, 40]}, "
+                       "{\"type\": \"MultiLineString\", \"coordinates\": "
+                       "[[[31, 41], [32, 42]]]}]}, \"properties\": {\"title\": \"Both\"}}]}",
+                       "lines.geojson", &error);
+  g_assert_no_error (error);
+
+  event = atlas_dataset_lookup_event (dataset, "route");
+  g_assert_cmpuint (atlas_event_get_n_places (event), ==, 2);
+  g_assert_cmpstr (atlas_location_get_name (atlas_event_get_place (event, 0, &role)), ==,
+                   "Convoy (start)");
+  g_assert_cmpint (role, ==, ATLAS_PLACE_ROLE_ORIGIN);
+  g_assert_cmpfloat (atlas_location_get_latitude (atlas_event_get_place (event, 0, NULL)), ==,
+                     36.2);
+  g_assert_cmpstr (atlas_location_get_name (atlas_event_get_place (event, 1, &role)), ==,
+                   "Convoy (end)");
+  g_assert_cmpint (role, ==, ATLAS_PLACE_ROLE_DESTINATION);
+  g_assert_cmpfloat (atlas_location_get_longitude (atlas_event_get_place (event, 1, NULL)), ==,
+                     36.7);
+
+  /* a line that comes back where it started is one place */
+  event = atlas_dataset_lookup_event (dataset, "loop");
+  g_assert_cmpuint (atlas_event_get_n_places (event), ==, 1);
+  g_assert_cmpstr (atlas_location_get_name (atlas_event_get_place (event, 0, &role)), ==,
+                   "Patrol");
+  g_assert_cmpint (role, ==, ATLAS_PLACE_ROLE_OCCURRED);
+
+  event = atlas_dataset_lookup_event (dataset, "mixed");
+  g_assert_cmpuint (atlas_event_get_n_places (event), ==, 3);
+  g_assert_cmpfloat (atlas_location_get_latitude (atlas_event_get_place (event, 0, NULL)), ==,
+                     40);
+  g_assert_cmpfloat (atlas_location_get_latitude (atlas_event_get_place (event, 2, &role)), ==,
+                     42);
+  g_assert_cmpint (role, ==, ATLAS_PLACE_ROLE_DESTINATION);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1076,6 +1141,7 @@ main (int   argc,
   g_test_add_func ("/import/geojson/fixture", test_geojson_fixture);
   g_test_add_func ("/import/geojson/single-feature", test_geojson_single_feature);
   g_test_add_func ("/import/geojson/errors", test_geojson_errors);
+  g_test_add_func ("/import/geojson/lines", test_geojson_lines);
   g_test_add_func ("/import/timelinejs/fixture", test_timelinejs_fixture);
   g_test_add_func ("/import/timelinejs/errors", test_timelinejs_errors);
   g_test_add_func ("/import/timelinejs/html-to-text", test_html_to_text);

@@ -136,9 +136,11 @@ add_location (Importer   *importer,
   return id;
 }
 
+/* @role: NULL for "occurred" */
 static void
-add_place (JsonArray  *places,
-           const char *location_id)
+add_place_with_role (JsonArray  *places,
+                     const char *location_id,
+                     const char *role)
 {
   JsonObject *place;
 
@@ -152,7 +154,16 @@ add_place (JsonArray  *places,
 
   place = json_object_new ();
   json_object_set_string_member (place, "location", location_id);
+  if (role != NULL)
+    json_object_set_string_member (place, "role", role);
   json_array_add_object_element (places, place);
+}
+
+static void
+add_place (JsonArray  *places,
+           const char *location_id)
+{
+  add_place_with_role (places, location_id, NULL);
 }
 
 static void
@@ -267,6 +278,76 @@ read_ring (Importer   *importer,
 static JsonArray *
 expect_array (Importer   *importer,
               JsonNode   *node,
+              const char *path);
+
+/* A line (a route, a front, a convoy's path): where it starts becomes the
+ * event's origin and where it ends its destination, which the map joins with an
+ * arrow.  The vertices between are not kept. */
+static void
+read_line (Importer   *importer,
+           JsonNode   *node,
+           const char *path,
+           const char *name,
+           JsonArray  *places)
+{
+  JsonArray *line = expect_array (importer, node, path);
+  double lon[2], lat[2];
+  guint n;
+
+  if (line == NULL)
+    return;
+  n = json_array_get_length (line);
+  if (n < 2)
+    {
+      atlas_problems_add (&importer->problems, path,
+                          _("a line needs at least 2 positions, got %u"), n);
+      return;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      guint index = i == 0 ? 0 : n - 1;
+      g_autofree char *where = atlas_json_path_index (path, index);
+
+      if (!read_position (importer, json_array_get_element (line, index), where, &lon[i],
+                          &lat[i]))
+        return;
+    }
+  for (guint i = 1; i + 1 < n; i++)
+    {
+      g_autofree char *where = atlas_json_path_index (path, i);
+      double ignored_lon, ignored_lat;
+
+      if (!read_position (importer, json_array_get_element (line, i), where, &ignored_lon,
+                          &ignored_lat))
+        return;
+    }
+
+  if (lon[0] == lon[1] && lat[0] == lat[1])
+    {
+      g_autofree char *key = g_strdup_printf ("P %.9g %.9g", lon[0], lat[0]);
+
+      add_place (places, add_location (importer, key, name, lon[0], lat[0], NULL));
+      return;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("P %.9g %.9g", lon[i], lat[i]);
+      /* Translators: the places where a GeoJSON line (a route) starts and ends,
+       * e.g. "Convoy route (start)" */
+      g_autofree char *end_name = g_strdup_printf (i == 0 ? _("%s (start)") : _("%s (end)"),
+                                                   name);
+
+      add_place_with_role (places,
+                           add_location (importer, key, end_name, lon[i], lat[i], NULL),
+                           i == 0 ? "origin" : "destination");
+    }
+}
+
+static JsonArray *
+expect_array (Importer   *importer,
+              JsonNode   *node,
               const char *path)
 {
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -278,15 +359,15 @@ expect_array (Importer   *importer,
   return json_node_get_array (node);
 }
 
+/* @depth: 1 inside a GeometryCollection, which may not nest */
 static void
-read_geometry (Importer   *importer,
-               JsonObject *feature,
-               const char *path,
-               const char *name,
-               JsonArray  *places)
+read_geometry_node (Importer   *importer,
+                    JsonNode   *node,
+                    const char *geometry_path,
+                    const char *name,
+                    JsonArray  *places,
+                    guint       depth)
 {
-  JsonNode *node = json_object_get_member (feature, "geometry");
-  g_autofree char *geometry_path = atlas_json_path_member (path, "geometry");
   g_autofree char *coords_path = NULL;
   JsonObject *geometry;
   JsonArray *coords;
@@ -342,14 +423,55 @@ read_geometry (Importer   *importer,
         atlas_problems_add (&importer->problems, coords_path, "%s",
                             _("a polygon needs an outer ring"));
     }
+  else if (g_str_equal (type, "LineString"))
+    read_line (importer, node, coords_path, name, places);
+  else if (g_str_equal (type, "MultiLineString"))
+    {
+      coords = expect_array (importer, node, coords_path);
+      for (guint i = 0; coords != NULL && i < json_array_get_length (coords); i++)
+        {
+          g_autofree char *where = atlas_json_path_index (coords_path, i);
+
+          read_line (importer, json_array_get_element (coords, i), where, name, places);
+        }
+    }
+  else if (g_str_equal (type, "GeometryCollection") && depth == 0)
+    {
+      g_autofree char *members_path = atlas_json_path_member (geometry_path, "geometries");
+      JsonArray *members = expect_array (importer, json_object_get_member (geometry,
+                                                                          "geometries"),
+                                         members_path);
+
+      for (guint i = 0; members != NULL && i < json_array_get_length (members); i++)
+        {
+          g_autofree char *where = atlas_json_path_index (members_path, i);
+
+          read_geometry_node (importer, json_array_get_element (members, i), where, name,
+                              places, depth + 1);
+        }
+    }
   else
     {
       g_autofree char *where = atlas_json_path_member (geometry_path, "type");
 
       atlas_problems_add (&importer->problems, where,
-                          _("\"%s\" is not supported (expected Point, MultiPoint, Polygon or "
-                            "MultiPolygon)"), type);
+                          _("\"%s\" is not supported (expected Point, MultiPoint, LineString, "
+                            "MultiLineString, Polygon, MultiPolygon or GeometryCollection)"),
+                          type);
     }
+}
+
+static void
+read_geometry (Importer   *importer,
+               JsonObject *feature,
+               const char *path,
+               const char *name,
+               JsonArray  *places)
+{
+  g_autofree char *geometry_path = atlas_json_path_member (path, "geometry");
+
+  read_geometry_node (importer, json_object_get_member (feature, "geometry"), geometry_path,
+                      name, places, 0);
 }
 
 /* ------------------------------------------------------------------------ */
