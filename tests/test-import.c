@@ -423,8 +423,9 @@ test_acled_errors (void)
                 ATLAS_DATASET_ERROR_SYNTAX, "a.csv:2: a quoted field is not closed");
   /* CSV, but not ACLED */
   assert_fails ("id,date,lat,lon\n1,2016-12-05,1,2\n", "b.csv", ATLAS_DATASET_ERROR_FORMAT,
-                "b.csv: not an event-atlas dataset (this looks like a CSV file, but not an "
-                "ACLED export: its first line has no event_id_cnty and event_date columns)");
+                "b.csv: not an event-atlas dataset (this looks like a CSV file, but neither "
+                "an ACLED export nor a TimelineJS sheet: its first line has neither "
+                "event_id_cnty and event_date columns nor Year and Headline columns)");
   /* the same byte checks as JSON */
   {
     const char nul[] = "event_id_cnty,event_date\nX\0,2016\n";
@@ -701,6 +702,82 @@ test_timelinejs_fixture (void)
                    "media credit=AFP");
   event = atlas_dataset_lookup_event (dataset, "talks-2");
   g_assert_cmpstr (atlas_event_get_summary (event), ==, "A slide without a headline.");
+}
+
+/* The same timeline as a download of TimelineJS's Google Sheets template */
+static void
+test_timelinejs_sheet_fixture (void)
+{
+  static const ExpectedEvent expected[] = {
+    { "event-3", "Vote at the UN", "2016-12", NULL, ATLAS_PRECISION_MONTH, ATLAS_BASIS_STATED,
+      "", "", "Diplomacy" },
+    { "event-4", "Early shelling", "2016-12-05T09:05:30Z", NULL, ATLAS_PRECISION_SECOND,
+      ATLAS_BASIS_STATED, "", "", "Military" },
+    { "event-1", "Nurse killed in Furqan", "2016-12-05T14:30Z", NULL, ATLAS_PRECISION_MINUTE,
+      ATLAS_BASIS_STATED, "", "", "Casualties" },
+    { "event-2", "Talks in Geneva", "2016-12-06", "2016-12-07", ATLAS_PRECISION_DAY,
+      ATLAS_BASIS_STATED, "", "", "Diplomacy" },
+  };
+  g_autoptr(AtlasDataset) dataset = load_fixture ("timeline-sheet.csv");
+  g_autofree char *properties = NULL;
+  AtlasEvent *event;
+
+  /* the title row; the era row is not an event; the row of empty cells is ignored */
+  g_assert_cmpstr (atlas_dataset_get_title (dataset), ==, "Battle for Aleppo");
+  g_assert_cmpstr (atlas_dataset_get_description (dataset), ==, "Events of December 2016");
+  assert_events (dataset, expected, G_N_ELEMENTS (expected));
+
+  event = atlas_dataset_lookup_event (dataset, "event-1");
+  g_assert_cmpstr (atlas_event_get_summary (event), ==, "A Russian nurse, killed.");
+  g_assert_cmpstr (atlas_event_get_date_text (event), ==, "Monday afternoon");
+  properties = describe_properties (event);
+  g_assert_cmpstr (properties, ==,
+                   "media=https://example.org/a.jpg;media caption=Field hospital;"
+                   "media credit=Reuters");
+}
+
+static void
+test_timelinejs_sheet_errors (void)
+{
+  assert_fails ("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Headline\n"
+                "2016,13,5,25:00,,,,,A\n"
+                "2016,2,30,,,,,,B\n"
+                ",5,,,,,,,C\n"
+                "2016,12,6,2:30 PM,2016,12,1,,D\n"
+                "x,,,,,,,,E\n"
+                "2016,1,1,12:60,,,,,F\n"
+                "2016,1,1,13:00 PM,,,,,G\n"
+                ",,,,,,,,H\n", "s.csv", ATLAS_DATASET_ERROR_INVALID,
+                "s.csv:2: column Month: 13 is out of range (1 to 12)\n"
+                "s.csv:2: column Time: expected a time such as 14:30, 14:30:15 or 2:30 PM, got "
+                "\"25:00\"\n"
+                "s.csv:3: columns Year to Time: 2016-02-30: day 30 does not exist in February "
+                "2016\n"
+                "s.csv:4: column Year: a year is needed when a month, day or time is given\n"
+                "s.csv:5: columns End Year to End Time: 2016-12-01 is before the start "
+                "2016-12-06T14:30Z\n"
+                "s.csv:6: column Year: expected a whole number, got \"x\"\n"
+                "s.csv:7: column Time: expected a time such as 14:30, 14:30:15 or 2:30 PM, got "
+                "\"12:60\"\n"
+                "s.csv:8: column Time: expected a time such as 14:30, 14:30:15 or 2:30 PM, got "
+                "\"13:00 PM\"\n"
+                "s.csv:9: column Year: a required value is missing");
+  assert_fails ("Year,Headline,Type\n,Only a title,title\n", "t.csv",
+                ATLAS_DATASET_ERROR_INVALID,
+                "t.csv: a TimelineJS sheet without events (no row below the header has a year)");
+  /* 12 AM is midnight, 12 PM noon */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AtlasDataset) dataset = load_text ("Year,Month,Day,Time,Headline\n"
+                                                 "2016,1,1,12:15 AM,A\n2016,1,1,12:15 pm,B\n",
+                                                 "n.csv", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (atlas_event_get_start_text (atlas_dataset_get_event (dataset, 0)), ==,
+                     "2016-01-01T00:15Z");
+    g_assert_cmpstr (atlas_event_get_start_text (atlas_dataset_get_event (dataset, 1)), ==,
+                     "2016-01-01T12:15Z");
+  }
 }
 
 static void
@@ -1144,6 +1221,8 @@ main (int   argc,
   g_test_add_func ("/import/geojson/lines", test_geojson_lines);
   g_test_add_func ("/import/timelinejs/fixture", test_timelinejs_fixture);
   g_test_add_func ("/import/timelinejs/errors", test_timelinejs_errors);
+  g_test_add_func ("/import/timelinejs-sheet/fixture", test_timelinejs_sheet_fixture);
+  g_test_add_func ("/import/timelinejs-sheet/errors", test_timelinejs_sheet_errors);
   g_test_add_func ("/import/timelinejs/html-to-text", test_html_to_text);
   g_test_add_func ("/import/detect/unknown", test_detect_unknown);
   g_test_add_func ("/import/native/undated-and-properties", test_native_additions);
@@ -1151,6 +1230,8 @@ main (int   argc,
   g_test_add_data_func ("/import/round-trip/acled", "acled.csv", test_round_trip);
   g_test_add_data_func ("/import/round-trip/geojson", "features.geojson", test_round_trip);
   g_test_add_data_func ("/import/round-trip/timelinejs", "timeline.json", test_round_trip);
+  g_test_add_data_func ("/import/round-trip/timelinejs-sheet", "timeline-sheet.csv",
+                        test_round_trip);
   g_test_add_data_func ("/import/round-trip/native", "sample.json", test_round_trip);
   g_test_add_data_func ("/import/round-trip/aleppo", "aleppo-2016-12-05.json", test_round_trip);
 

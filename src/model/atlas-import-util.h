@@ -39,4 +39,12 @@ gboolean    atlas_import_check_problems (AtlasProblems *problems,
                                          const char    *display_name,
                                          GError       **error);
 
+/* Like atlas_import_check_problems() for problems whose paths are line numbers
+ * ("12: column latitude"): each line reads "DISPLAY_NAME:12: column latitude: …".
+ * Sets @error with @code. */
+gboolean    atlas_import_check_line_problems (AtlasProblems *problems,
+                                              const char    *display_name,
+                                              int            code,
+                                              GError       **error);
+
 G_END_DECLS

@@ -27,6 +27,7 @@
 #include "atlas-event-private.h"
 #include "atlas-import-acled.h"
 #include "atlas-import-geojson.h"
+#include "atlas-import-timelinejs-sheet.h"
 #include "atlas-import-timelinejs.h"
 #include "atlas-import-util.h"
 #include "atlas-json-scan.h"
@@ -2072,11 +2073,21 @@ atlas_loader_load_data (const char    *data,
         return NULL;
       return atlas_loader_load_document (imported, display_name, file, cancellable, error);
     }
+  if (is_csv && atlas_import_timelinejs_sheet_sniff (data, length))
+    {
+      g_autoptr(JsonNode) imported = atlas_import_timelinejs_sheet (data, length, display_name,
+                                                                    error);
+
+      if (imported == NULL)
+        return NULL;
+      return atlas_loader_load_document (imported, display_name, file, cancellable, error);
+    }
   if (is_csv)
     {
       g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
-                   _("%s: not an event-atlas dataset (this looks like a CSV file, but not an "
-                     "ACLED export: its first line has no event_id_cnty and event_date columns)"),
+                   _("%s: not an event-atlas dataset (this looks like a CSV file, but neither "
+                     "an ACLED export nor a TimelineJS sheet: its first line has neither "
+                     "event_id_cnty and event_date columns nor Year and Headline columns)"),
                    display_name);
       return NULL;
     }
