@@ -41,6 +41,7 @@ static const struct {
   { N_("GeoJSON"), "application/geo+json", "*.geojson" },
   { N_("ACLED and other CSV tables"), "text/csv", "*.csv" },
   { N_("TimelineJS timelines (JSON)"), "application/json", "*.json" },
+  { N_("StoryMapJS stories (JSON)"), "application/json", "*.json" },
   { N_("Event Atlas views"), "application/x-event-atlas-view", "*.atlasview" },
 };
 

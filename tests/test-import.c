@@ -10,6 +10,7 @@
 #include "atlas-csv.h"
 #include "atlas-export.h"
 #include "atlas-import-timelinejs.h"
+#include "atlas-import-util.h"
 #include "atlas-loader.h"
 #include "atlas-model.h"
 
@@ -780,6 +781,109 @@ test_timelinejs_sheet_errors (void)
   }
 }
 
+/* A StoryMapJS story: the overview gives the title, each other slide is an event
+ * at its place; dates as written are read, other words leave the event undated */
+static void
+test_storymapjs_fixture (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_fixture ("storymap.json");
+  g_autofree char *properties = NULL;
+  AtlasEvent *event;
+  AtlasLocation *place;
+
+  g_assert_cmpstr (atlas_dataset_get_title (dataset), ==, "Aleppo, December 2016");
+  g_assert_cmpstr (atlas_dataset_get_description (dataset), ==,
+                   "A story of the last days of the siege.");
+  g_assert_cmpuint (atlas_dataset_get_n_events (dataset), ==, 5);
+  /* Furqan twice at the same spot is one place; the name the first slide gave */
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_locations (dataset)), ==, 4);
+
+  event = atlas_dataset_lookup_event (dataset, "slide-1");
+  g_assert_cmpstr (atlas_event_get_title (event), ==, "Nurse killed in Furqan");
+  g_assert_cmpstr (atlas_event_get_summary (event), ==,
+                   "Shelling hit a Russian field hospital & killed a nurse.");
+  g_assert_cmpstr (atlas_event_get_start_text (event), ==, "2016-12-05");
+  g_assert_cmpint (atlas_event_get_precision (event), ==, ATLAS_PRECISION_DAY);
+  g_assert_cmpstr (atlas_event_get_date_text (event), ==, "December 5, 2016");
+  place = atlas_event_get_place (event, 0, NULL);
+  g_assert_cmpstr (atlas_location_get_name (place), ==, "Furqan, Aleppo");
+  g_assert_cmpfloat (atlas_location_get_latitude (place), ==, 36.2128);
+  properties = describe_properties (event);
+  g_assert_cmpstr (properties, ==,
+                   "slide=1;media=https://example.org/hospital.jpg;media caption=The hospital;"
+                   "media credit=Reuters");
+
+  /* an ISO date is its own text; coordinates written as strings */
+  event = atlas_dataset_lookup_event (dataset, "slide-2");
+  g_assert_null (atlas_event_get_date_text (event));
+  g_assert_null (atlas_event_get_summary (event));
+  g_assert_cmpfloat (atlas_location_get_longitude (atlas_event_get_place (event, 0, NULL)), ==,
+                     6.1432);
+
+  /* a month; a place without a name takes the headline */
+  event = atlas_dataset_lookup_event (dataset, "slide-3");
+  g_assert_cmpstr (atlas_event_get_start_text (event), ==, "2016-12");
+  g_assert_cmpint (atlas_event_get_precision (event), ==, ATLAS_PRECISION_MONTH);
+  g_assert_cmpstr (atlas_location_get_name (atlas_event_get_place (event, 0, NULL)), ==,
+                   "Vote at the Security Council");
+
+  /* words that are no date: undated, the words kept */
+  event = atlas_dataset_lookup_event (dataset, "slide-4");
+  g_assert_true (atlas_event_is_undated (event));
+  g_assert_cmpstr (atlas_event_get_date_text (event), ==, "the day before");
+  g_assert_cmpstr (atlas_location_get_name (atlas_event_get_place (event, 0, NULL)), ==,
+                   "Furqan, Aleppo");
+
+  event = atlas_dataset_lookup_event (dataset, "slide-5");
+  g_assert_true (atlas_event_is_undated (event));
+  g_assert_null (atlas_event_get_date_text (event));
+  g_assert_cmpstr (atlas_event_get_title (event), ==, "Slide 5");
+}
+
+static void
+test_storymapjs_errors (void)
+{
+  assert_fails ("{\"storymap\": {\"slides\": ["
+                "{\"text\": {\"headline\": 5}, \"location\": {\"lat\": 95, \"lon\": \"x\"}},"
+                "{\"location\": {\"lat\": 1}},"
+                "3]}}", "s.json", ATLAS_DATASET_ERROR_INVALID,
+                "s.json: storymap.slides[0].text.headline: expected a string, got a number\n"
+                "s.json: storymap.slides[0].location.lat: 95 is out of range (-90 to 90)\n"
+                "s.json: storymap.slides[0].location.lon: expected a number, got \"x\"\n"
+                "s.json: storymap.slides[1].location.lon: a required member is missing\n"
+                "s.json: storymap.slides[2]: expected an object, got a number");
+}
+
+static void
+test_written_dates (void)
+{
+  static const struct { const char *text, *iso; } cases[] = {
+    { "2016-12-05", "2016-12-05" },
+    { " 2016 ", "2016" },
+    { "2016-12-05T14:00:00+02:00", "2016-12-05T14:00:00+02:00" },
+    { "5 December 2016", "2016-12-05" },
+    { "05 Dec 2016", "2016-12-05" },
+    { "December 5, 2016", "2016-12-05" },
+    { "Dec. 5 2016", "2016-12-05" },
+    { "sept 30 2016", "2016-09-30" },
+    { "December 2016", "2016-12" },
+    { "30 February 2016", NULL },
+    { "5 Decembre 2016", NULL },
+    { "De 5 2016", NULL },
+    { "5 December 16", NULL },
+    { "Monday", NULL },
+    { "", NULL },
+    { "2016-12-05T14:00:00", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *iso = atlas_import_parse_written_date (cases[i].text);
+
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+    }
+}
+
 static void
 test_timelinejs_errors (void)
 {
@@ -838,8 +942,8 @@ static void
 test_detect_unknown (void)
 {
   assert_fails ("{\"type\": \"Topology\", \"events\": []}", "x.json", ATLAS_DATASET_ERROR_FORMAT,
-                "x.json: not an event-atlas dataset, GeoJSON FeatureCollection or TimelineJS "
-                "timeline (expected \"format\": \"event-atlas\")");
+                "x.json: not an event-atlas dataset, GeoJSON FeatureCollection, TimelineJS "
+                "timeline or StoryMapJS story (expected \"format\": \"event-atlas\")");
   assert_fails ("[1, 2]", "y.json", ATLAS_DATASET_ERROR_FORMAT,
                 "y.json: not an event-atlas dataset (expected a JSON object, got an array)");
 }
@@ -1036,7 +1140,8 @@ test_round_trip (gconstpointer data)
   g_autofree char *after = NULL;
   g_autofree char *after_save = NULL;
 
-  if (g_str_has_suffix (name, ".json") && !g_str_equal (name, "timeline.json"))
+  if (g_str_has_suffix (name, ".json") && !g_str_equal (name, "timeline.json")
+      && !g_str_equal (name, "storymap.json"))
     {
       g_autofree char *path = g_str_equal (name, "sample.json")
                               ? g_test_build_filename (G_TEST_DIST, "data", name, NULL)
@@ -1221,6 +1326,9 @@ main (int   argc,
   g_test_add_func ("/import/geojson/lines", test_geojson_lines);
   g_test_add_func ("/import/timelinejs/fixture", test_timelinejs_fixture);
   g_test_add_func ("/import/timelinejs/errors", test_timelinejs_errors);
+  g_test_add_func ("/import/storymapjs/fixture", test_storymapjs_fixture);
+  g_test_add_func ("/import/storymapjs/errors", test_storymapjs_errors);
+  g_test_add_func ("/import/written-dates", test_written_dates);
   g_test_add_func ("/import/timelinejs-sheet/fixture", test_timelinejs_sheet_fixture);
   g_test_add_func ("/import/timelinejs-sheet/errors", test_timelinejs_sheet_errors);
   g_test_add_func ("/import/timelinejs/html-to-text", test_html_to_text);
@@ -1230,6 +1338,7 @@ main (int   argc,
   g_test_add_data_func ("/import/round-trip/acled", "acled.csv", test_round_trip);
   g_test_add_data_func ("/import/round-trip/geojson", "features.geojson", test_round_trip);
   g_test_add_data_func ("/import/round-trip/timelinejs", "timeline.json", test_round_trip);
+  g_test_add_data_func ("/import/round-trip/storymapjs", "storymap.json", test_round_trip);
   g_test_add_data_func ("/import/round-trip/timelinejs-sheet", "timeline-sheet.csv",
                         test_round_trip);
   g_test_add_data_func ("/import/round-trip/native", "sample.json", test_round_trip);

@@ -40,8 +40,8 @@ static const BadCase bad_cases[] = {
   { "root-array.json", ATLAS_DATASET_ERROR_FORMAT,
     "@: not an event-atlas dataset (expected a JSON object, got an array)" },
   { "not-event-atlas.json", ATLAS_DATASET_ERROR_FORMAT,
-    "@: not an event-atlas dataset, GeoJSON FeatureCollection or TimelineJS timeline "
-    "(expected \"format\": \"event-atlas\")" },
+    "@: not an event-atlas dataset, GeoJSON FeatureCollection, TimelineJS timeline or "
+    "StoryMapJS story (expected \"format\": \"event-atlas\")" },
   { "version-2.json", ATLAS_DATASET_ERROR_VERSION,
     "@: version 2 is newer than this program understands (it reads version 1)" },
   { "version-0.json", ATLAS_DATASET_ERROR_FORMAT,

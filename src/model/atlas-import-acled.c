@@ -74,10 +74,6 @@ static const struct
 /* geo_precision 1, 2, 3 → metres (see README) */
 static const double geo_precision_m[] = { 2000, 25000, 100000 };
 
-static const char * const month_names[] = {
-  "january", "february", "march", "april", "may", "june", "july", "august", "september",
-  "october", "november", "december",
-};
 
 typedef struct
 {
@@ -171,42 +167,15 @@ field (AtlasCsvReader *reader,
 /* ------------------------------------------------------------------------ */
 /* Values                                                                   */
 
-/* "2016-12-05", "05 December 2016", "5 Dec 2016" → "2016-12-05" */
+/* "2016-12-05", "05 December 2016", "5 Dec 2016" → "2016-12-05"; a day, nothing else */
 static char *
 parse_date (const char *text)
 {
-  g_auto(GStrv) words = NULL;
-  guint year, month = 0, day;
-  char *end;
-  g_autofree char *iso = NULL;
+  g_autofree char *iso = atlas_import_parse_written_date (text);
   AtlasTimeParse parse;
 
-  if (strlen (text) == 10 && text[4] == '-' && text[7] == '-')
-    iso = g_strdup (text);
-  else
-    {
-      words = g_strsplit (text, " ", -1);
-      if (g_strv_length (words) != 3)
-        return NULL;
-
-      day = (guint) g_ascii_strtoull (words[0], &end, 10);
-      if (end == words[0] || *end != '\0' || strlen (words[0]) > 2)
-        return NULL;
-      for (guint m = 0; m < G_N_ELEMENTS (month_names); m++)
-        {
-          gsize n = strlen (words[1]);
-
-          if (n >= 3 && n <= strlen (month_names[m])
-              && g_ascii_strncasecmp (words[1], month_names[m], n) == 0)
-            month = m + 1;
-        }
-      year = (guint) g_ascii_strtoull (words[2], &end, 10);
-      if (month == 0 || end == words[2] || *end != '\0' || strlen (words[2]) != 4)
-        return NULL;
-      iso = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
-    }
-
-  if (!atlas_time_parse (iso, &parse, NULL) || parse.precision != ATLAS_PRECISION_DAY)
+  if (iso == NULL || !atlas_time_parse (iso, &parse, NULL) ||
+      parse.precision != ATLAS_PRECISION_DAY || strchr (iso, 'T') != NULL)
     return NULL;
   return g_steal_pointer (&iso);
 }

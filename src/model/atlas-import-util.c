@@ -13,6 +13,7 @@
 
 #include "atlas-dataset.h"
 #include "atlas-import-util.h"
+#include "atlas-time.h"
 
 char *
 atlas_import_scalar_to_text (JsonNode *node)
@@ -159,4 +160,89 @@ atlas_import_check_line_problems (AtlasProblems  *problems,
   g_set_error_literal (error, ATLAS_DATASET_ERROR, code, message->str);
   g_string_free (message, TRUE);
   return FALSE;
+}
+
+static const char * const month_names[] = {
+  "january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december",
+};
+
+/* 1–12 for a month name or its first 3 or more letters (a final "." allowed), else 0 */
+static guint
+month_of (const char *word)
+{
+  gsize n = strlen (word);
+
+  if (n > 0 && word[n - 1] == '.')
+    n--;
+  if (n < 3)
+    return 0;
+  for (guint m = 0; m < G_N_ELEMENTS (month_names); m++)
+    if (n <= strlen (month_names[m]) && g_ascii_strncasecmp (word, month_names[m], n) == 0)
+      return m + 1;
+  return 0;
+}
+
+/* a number of at most @max_digits digits, the whole word (a final "," allowed) */
+static gboolean
+number_of (const char *word,
+           guint       max_digits,
+           guint      *out)
+{
+  gsize n = strlen (word);
+  guint value = 0;
+
+  if (n > 0 && word[n - 1] == ',')
+    n--;
+  if (n == 0 || n > max_digits)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (word[i]))
+        return FALSE;
+      value = value * 10 + (guint) (word[i] - '0');
+    }
+  *out = value;
+  return TRUE;
+}
+
+char *
+atlas_import_parse_written_date (const char *text)
+{
+  g_autofree char *trimmed = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autofree char *iso = NULL;
+  AtlasTimeParse parse;
+  guint day = 0, month = 0, year = 0, n;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (text));
+  if (atlas_time_parse (trimmed, &parse, NULL))
+    return g_steal_pointer (&trimmed);
+
+  words = g_strsplit_set (trimmed, " \t", -1);
+  n = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      words[n++] = words[i];
+    else
+      g_free (words[i]);
+  words[n] = NULL;
+
+  if (n == 3 && number_of (words[0], 2, &day) && (month = month_of (words[1])) != 0 &&
+      number_of (words[2], 4, &year) && strlen (words[2]) == 4)
+    iso = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+  else if (n == 3 && (month = month_of (words[0])) != 0 && number_of (words[1], 2, &day) &&
+           number_of (words[2], 4, &year) && strlen (words[2]) == 4)
+    iso = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+  else if (n == 2 && (month = month_of (words[0])) != 0 && number_of (words[1], 4, &year) &&
+           strlen (words[1]) == 4)
+    iso = g_strdup_printf ("%04u-%02u", year, month);
+  else
+    return NULL;
+
+  if (year == 0 || !atlas_time_parse (iso, &parse, NULL))
+    return NULL;
+  return g_steal_pointer (&iso);
 }

@@ -39,6 +39,13 @@ gboolean    atlas_import_check_problems (AtlasProblems *problems,
                                          const char    *display_name,
                                          GError       **error);
 
+/* A date as people write it, as ISO 8601 with the precision the words give:
+ * ISO 8601 itself ("2016", "2016-12", "2016-12-05", a date-time with its offset),
+ * "5 December 2016", "05 Dec 2016", "December 5, 2016", "Dec. 5 2016",
+ * "December 2016" (month names in English, whole or cut to at least 3 letters).
+ * NULL when it is none of these or no such day exists. */
+char       *atlas_import_parse_written_date (const char *text);
+
 /* Like atlas_import_check_problems() for problems whose paths are line numbers
  * ("12: column latitude"): each line reads "DISPLAY_NAME:12: column latitude: …".
  * Sets @error with @code. */

@@ -27,6 +27,7 @@
 #include "atlas-event-private.h"
 #include "atlas-import-acled.h"
 #include "atlas-import-geojson.h"
+#include "atlas-import-storymapjs.h"
 #include "atlas-import-timelinejs-sheet.h"
 #include "atlas-import-timelinejs.h"
 #include "atlas-import-util.h"
@@ -1991,11 +1992,13 @@ load_json (JsonNode      *root_node,
     imported = atlas_import_geojson (root_node, display_name, error);
   else if (is_timelinejs (root))
     imported = atlas_import_timelinejs (root_node, display_name, error);
+  else if (atlas_import_storymapjs_sniff (root))
+    imported = atlas_import_storymapjs (root_node, display_name, error);
   else
     {
       g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
-                   _("%s: not an event-atlas dataset, GeoJSON FeatureCollection or TimelineJS "
-                     "timeline (expected \"format\": \"event-atlas\")"),
+                   _("%s: not an event-atlas dataset, GeoJSON FeatureCollection, TimelineJS "
+                     "timeline or StoryMapJS story (expected \"format\": \"event-atlas\")"),
                    display_name);
       return NULL;
     }
