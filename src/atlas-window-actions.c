@@ -42,6 +42,8 @@ static const struct {
   { N_("ACLED and other CSV tables"), "text/csv", "*.csv" },
   { N_("TimelineJS timelines (JSON)"), "application/json", "*.json" },
   { N_("StoryMapJS stories (JSON)"), "application/json", "*.json" },
+  { N_("KML placemarks (Google Earth, My Maps)"), "application/vnd.google-earth.kml+xml",
+    "*.kml" },
   { N_("Event Atlas views"), "application/x-event-atlas-view", "*.atlasview" },
 };
 

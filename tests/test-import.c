@@ -884,6 +884,76 @@ test_written_dates (void)
     }
 }
 
+/* KML placemarks: time stamps and spans, points, lines, polygons, folders as
+ * categories, extended data as properties */
+static void
+test_kml_fixture (void)
+{
+  static const ExpectedEvent expected[] = {
+    { "nurse", "Nurse killed in Furqan", "2016-12-05", NULL, ATLAS_PRECISION_DAY,
+      ATLAS_BASIS_STATED, "nurse-killed-in-furqan", "rebel-groups:agent", "Casualties" },
+    { "feature-3", "Convoy route", "2016-12-05T10:00:00+02:00", NULL, ATLAS_PRECISION_SECOND,
+      ATLAS_BASIS_STATED, "convoy-route-start:origin,convoy-route-end:destination", "", NULL },
+    { "feature-4", "Eastern Aleppo", "2016-12-05T12:00:00Z", NULL, ATLAS_PRECISION_SECOND,
+      ATLAS_BASIS_STATED, "eastern-aleppo", "", NULL },
+    { "feature-2", "Talks in Geneva", "2016-12-06", "2016-12-07", ATLAS_PRECISION_DAY,
+      ATLAS_BASIS_STATED, "talks-in-geneva", "", "Diplomacy" },
+    { "feature-5", "Undated note", NULL, NULL, ATLAS_PRECISION_DAY, ATLAS_BASIS_STATED,
+      "undated-note,undated-note-2", "", NULL },
+  };
+  g_autoptr(AtlasDataset) dataset = load_fixture ("placemarks.kml");
+  g_autofree char *properties = NULL;
+  AtlasEvent *event;
+  const double *area;
+  guint n_points;
+
+  g_assert_cmpstr (atlas_dataset_get_title (dataset), ==, "Aleppo, 5 December 2016");
+  g_assert_cmpstr (atlas_dataset_get_description (dataset), ==,
+                   "Places from the report & around it.");
+  assert_events (dataset, expected, G_N_ELEMENTS (expected));
+
+  event = atlas_dataset_lookup_event (dataset, "nurse");
+  g_assert_cmpstr (atlas_event_get_summary (event), ==,
+                   "Shelling hit a Russian field hospital.\nOne nurse killed.");
+  properties = describe_properties (event);
+  g_assert_cmpstr (properties, ==, "source=Reuters");
+  g_assert_cmpfloat (atlas_location_get_latitude (atlas_event_get_place (event, 0, NULL)), ==,
+                     36.2128);
+
+  /* the polygon's outer ring is the area, the inner one dropped; a span with only an
+   * end is that time, read as UTC */
+  event = atlas_dataset_lookup_event (dataset, "feature-4");
+  area = atlas_location_get_area (atlas_event_get_place (event, 0, NULL), &n_points);
+  g_assert_nonnull (area);
+  g_assert_cmpuint (n_points, ==, 5);
+  g_clear_pointer (&properties, g_free);
+  properties = describe_properties (event);
+  g_assert_cmpstr (properties, ==, "control=rebel");
+}
+
+static void
+test_kml_errors (void)
+{
+  assert_fails ("<?xml version=\"1.0\"?>\n<kml>\n<Document>\n"
+                "<Placemark><name>A</name><TimeStamp><when>2016-13-01</when></TimeStamp>"
+                "<Point><coordinates>1,2,3,4</coordinates></Point></Placemark>\n"
+                "<Placemark><name>B</name><Point><coordinates>200,2</coordinates></Point>"
+                "</Placemark>\n"
+                "<Placemark><Point><coordinates> </coordinates></Point></Placemark>\n"
+                "</Document>\n</kml>\n", "p.kml", ATLAS_DATASET_ERROR_INVALID,
+                "p.kml:4: coordinates: expected lon,lat or lon,lat,altitude, got \"1,2,3,4\"\n"
+                "p.kml:4: Placemark: start: 2016-13-01: month 13 does not exist\n"
+                "p.kml:5: Placemark: coordinates: 200 is out of range (-180 to 180)\n"
+                "p.kml:6: coordinates: no position given");
+  assert_fails ("<?xml version=\"1.0\"?>\n<kml><Document><name>A &amp; <b></name></Document>"
+                "</kml>\n", "s.kml", ATLAS_DATASET_ERROR_SYNTAX,
+                "s.kml:2:40: Element “name” was closed, but the currently open element is “b”");
+  assert_fails ("<kml><Document><name>Empty</name></Document></kml>", "e.kml",
+                ATLAS_DATASET_ERROR_INVALID, "e.kml: a KML document without placemarks");
+  assert_fails ("<kml><Placemark><Placemark/></Placemark></kml>", "n.kml",
+                ATLAS_DATASET_ERROR_SYNTAX, "n.kml:1:28: a Placemark inside a Placemark");
+}
+
 static void
 test_timelinejs_errors (void)
 {
@@ -1326,6 +1396,8 @@ main (int   argc,
   g_test_add_func ("/import/geojson/lines", test_geojson_lines);
   g_test_add_func ("/import/timelinejs/fixture", test_timelinejs_fixture);
   g_test_add_func ("/import/timelinejs/errors", test_timelinejs_errors);
+  g_test_add_func ("/import/kml/fixture", test_kml_fixture);
+  g_test_add_func ("/import/kml/errors", test_kml_errors);
   g_test_add_func ("/import/storymapjs/fixture", test_storymapjs_fixture);
   g_test_add_func ("/import/storymapjs/errors", test_storymapjs_errors);
   g_test_add_func ("/import/written-dates", test_written_dates);
@@ -1339,6 +1411,7 @@ main (int   argc,
   g_test_add_data_func ("/import/round-trip/geojson", "features.geojson", test_round_trip);
   g_test_add_data_func ("/import/round-trip/timelinejs", "timeline.json", test_round_trip);
   g_test_add_data_func ("/import/round-trip/storymapjs", "storymap.json", test_round_trip);
+  g_test_add_data_func ("/import/round-trip/kml", "placemarks.kml", test_round_trip);
   g_test_add_data_func ("/import/round-trip/timelinejs-sheet", "timeline-sheet.csv",
                         test_round_trip);
   g_test_add_data_func ("/import/round-trip/native", "sample.json", test_round_trip);

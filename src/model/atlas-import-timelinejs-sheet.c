@@ -421,46 +421,6 @@ rows_to_lines (const char *message,
   return g_string_free (out, FALSE);
 }
 
-static guint
-line_of (const char *message,
-         gsize       prefix_length)
-{
-  return (guint) g_ascii_strtoull (message + prefix_length, NULL, 10);
-}
-
-static int
-compare_lines (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  gsize prefix_length = GPOINTER_TO_SIZE (user_data);
-  const char *la = *(const char * const *) a;
-  const char *lb = *(const char * const *) b;
-  guint line_a = line_of (la, prefix_length), line_b = line_of (lb, prefix_length);
-
-  /* "NAME: … and N more problems" (no line) last */
-  if (line_a == 0 || line_b == 0)
-    return (line_a == 0) - (line_b == 0);
-  return line_a < line_b ? -1 : line_a > line_b;
-}
-
-/* the lines of both messages, in the order of the rows they are about */
-static char *
-sort_by_line (const char *display_name,
-              const char *first,
-              const char *second)
-{
-  g_autofree char *both = g_strconcat (first, "\n", second, NULL);
-  g_auto(GStrv) lines = g_strsplit (both, "\n", -1);
-  g_autofree char *prefix = g_strconcat (display_name, ":", NULL);
-  guint n = g_strv_length (lines);
-
-  /* a stable sort: the problems of one row keep their order */
-  g_qsort_with_data (lines, (gint) n, sizeof (char *), compare_lines,
-                     GSIZE_TO_POINTER (strlen (prefix)));
-  return g_strjoinv ("\n", lines);
-}
-
 JsonNode *
 atlas_import_timelinejs_sheet (const char  *data,
                                gsize        length,
@@ -564,7 +524,7 @@ atlas_import_timelinejs_sheet (const char  *data,
         g_set_error_literal (error, import_error->domain, import_error->code, message);
       else
         {
-          g_autofree char *both = sort_by_line (display_name, (*error)->message, message);
+          g_autofree char *both = atlas_import_merge_line_messages (display_name, (*error)->message, message);
 
           g_clear_error (error);
           g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID, both);

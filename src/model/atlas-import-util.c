@@ -246,3 +246,42 @@ atlas_import_parse_written_date (const char *text)
     return NULL;
   return g_steal_pointer (&iso);
 }
+
+static guint
+line_of (const char *message,
+         gsize       prefix_length)
+{
+  return (guint) g_ascii_strtoull (message + prefix_length, NULL, 10);
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  gsize prefix_length = GPOINTER_TO_SIZE (user_data);
+  const char *la = *(const char * const *) a;
+  const char *lb = *(const char * const *) b;
+  guint line_a = line_of (la, prefix_length), line_b = line_of (lb, prefix_length);
+
+  /* "NAME: … and N more problems" (no line) last */
+  if (line_a == 0 || line_b == 0)
+    return (line_a == 0) - (line_b == 0);
+  return line_a < line_b ? -1 : line_a > line_b;
+}
+
+char *
+atlas_import_merge_line_messages (const char *display_name,
+                                  const char *first,
+                                  const char *second)
+{
+  g_autofree char *both = g_strconcat (first, "\n", second, NULL);
+  g_auto(GStrv) lines = g_strsplit (both, "\n", -1);
+  g_autofree char *prefix = g_strconcat (display_name, ":", NULL);
+  guint n = g_strv_length (lines);
+
+  /* a stable sort: the problems of one row keep their order */
+  g_qsort_with_data (lines, (gint) n, sizeof (char *), compare_lines,
+                     GSIZE_TO_POINTER (strlen (prefix)));
+  return g_strjoinv ("\n", lines);
+}

@@ -54,4 +54,11 @@ gboolean    atlas_import_check_line_problems (AtlasProblems *problems,
                                               int            code,
                                               GError       **error);
 
+/* The lines of two messages of "DISPLAY_NAME:LINE: …" lines, in the order of
+ * their line numbers (a stable sort: the problems of one line keep their order;
+ * lines without a number, such as "… and N more problems", last). */
+char       *atlas_import_merge_line_messages (const char *display_name,
+                                              const char *first,
+                                              const char *second);
+
 G_END_DECLS

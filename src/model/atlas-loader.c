@@ -27,6 +27,7 @@
 #include "atlas-event-private.h"
 #include "atlas-import-acled.h"
 #include "atlas-import-geojson.h"
+#include "atlas-import-kml.h"
 #include "atlas-import-storymapjs.h"
 #include "atlas-import-timelinejs-sheet.h"
 #include "atlas-import-timelinejs.h"
@@ -2065,6 +2066,16 @@ atlas_loader_load_data (const char    *data,
                      _("%s:%u:%u: invalid UTF-8 (byte 0x%02X)"), display_name, line, column,
                      (guint) (guchar) *invalid);
       return NULL;
+    }
+
+  /* not JSON: KML is XML */
+  if (atlas_import_kml_sniff (data, length))
+    {
+      g_autoptr(JsonNode) imported = atlas_import_kml (data, length, display_name, error);
+
+      if (imported == NULL)
+        return NULL;
+      return atlas_loader_load_document (imported, display_name, file, cancellable, error);
     }
 
   /* not JSON: an ACLED export (CSV) is recognised by its header */
