@@ -115,35 +115,8 @@ importer_clear (Importer *importer)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
 
-static void
-add_problem (Importer   *importer,
-             guint       line,
-             const char *column,
-             const char *format,
-             ...) G_GNUC_PRINTF (4, 5);
-
-/* "LINE: column NAME: message"; the display name is put in front at the end */
-static void
-add_problem (Importer   *importer,
-             guint       line,
-             const char *column,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *where = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (column != NULL)
-    where = g_strdup_printf ("%u: %s %s", line, _("column"), column);
-  else
-    where = g_strdup_printf ("%u", line);
-  atlas_problems_add (&importer->problems, where, "%s", message);
-}
+#define add_problem(importer, line, column, ...) \
+  atlas_import_add_line_problem (&(importer)->problems, (line), (column), __VA_ARGS__)
 
 static gboolean
 set_problems_error (Importer  *importer,
@@ -292,25 +265,13 @@ intern_location (Importer   *importer,
                  int         geo_precision)
 {
   g_autofree char *key = g_strdup_printf ("%s\x1F%.6f\x1F%.6f", name, lat, lon);
-  const char *id = g_hash_table_lookup (importer->location_ids, key);
-  g_autofree char *slug = NULL;
   JsonObject *location;
+  const char *id = atlas_import_location (importer->locations, importer->location_ids,
+                                          importer->taken_location_ids, key, name, "location",
+                                          lat, lon, &location);
 
-  if (id != NULL)
-    return id;
-
-  slug = atlas_import_slugify (name, "location");
-  id = atlas_import_unique_id (importer->taken_location_ids, slug);
-  g_hash_table_insert (importer->location_ids, g_steal_pointer (&key), (gpointer) id);
-
-  location = json_object_new ();
-  json_object_set_string_member (location, "id", id);
-  json_object_set_string_member (location, "name", name);
-  json_object_set_double_member (location, "lat", lat);
-  json_object_set_double_member (location, "lon", lon);
-  if (geo_precision > 0)
+  if (location != NULL && geo_precision > 0)
     json_object_set_double_member (location, "precision_m", geo_precision_m[geo_precision - 1]);
-  json_array_add_object_element (importer->locations, location);
   return id;
 }
 

@@ -108,31 +108,17 @@ add_location (Importer   *importer,
               const char *name,
               double      lon,
               double      lat,
-              JsonArray  *area)
+              JsonArray  *area)   /* taken */
 {
-  const char *id = g_hash_table_lookup (importer->location_ids, key);
-  g_autofree char *slug = NULL;
   JsonObject *location;
+  const char *id = atlas_import_location (importer->locations, importer->location_ids,
+                                          importer->taken_location_ids, key, name, "place", lat,
+                                          lon, &location);
 
-  if (id != NULL)
-    {
-      if (area != NULL)
-        json_array_unref (area);
-      return id;
-    }
-
-  slug = atlas_import_slugify (name, "place");
-  id = atlas_import_unique_id (importer->taken_location_ids, slug);
-  g_hash_table_insert (importer->location_ids, g_strdup (key), (gpointer) id);
-
-  location = json_object_new ();
-  json_object_set_string_member (location, "id", id);
-  json_object_set_string_member (location, "name", name);
-  json_object_set_double_member (location, "lat", lat);
-  json_object_set_double_member (location, "lon", lon);
-  if (area != NULL)
+  if (location != NULL && area != NULL)
     json_object_set_array_member (location, "area", area);
-  json_array_add_object_element (importer->locations, location);
+  else if (area != NULL)
+    json_array_unref (area);
   return id;
 }
 

@@ -437,53 +437,23 @@ text (GMarkupParseContext  *context,
   g_string_append_len (kml->text, text_data, (gssize) text_len);
 }
 
-/* "NAME: features[3].properties.start: …" from the GeoJSON reader → "NAME:LINE:
- * Placemark: start: …" with the line of that Placemark */
-static char *
-features_to_lines (const char *message,
-                   const char *display_name,
-                   GArray     *feature_lines)
+/* ".properties.start: …" → "Placemark: start: …"; ".geometry.coordinates[0]: …" →
+ * "Placemark: coordinates: …" */
+static void
+append_placemark (GString    *out,
+                  const char *rest)
 {
-  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
-  g_autofree char *prefix = g_strdup_printf ("%s: features[", display_name);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; lines[i] != NULL; i++)
+  g_string_append (out, "Placemark: ");
+  if (g_str_has_prefix (rest, ".properties."))
+    rest += strlen (".properties.");
+  else if (g_str_has_prefix (rest, ".geometry") && strstr (rest, ": ") != NULL)
     {
-      const char *line = lines[i];
-      char *end;
-      guint64 index;
-
-      if (i > 0)
-        g_string_append_c (out, '\n');
-      if (!g_str_has_prefix (line, prefix))
-        {
-          g_string_append (out, line);
-          continue;
-        }
-      index = g_ascii_strtoull (line + strlen (prefix), &end, 10);
-      if (*end != ']' || index >= feature_lines->len)
-        {
-          g_string_append (out, line);
-          continue;
-        }
-      end++;
-      if (g_str_has_prefix (end, ".properties."))
-        end += strlen (".properties.");
-      else if (*end == '.')
-        end++;
-      g_string_append_printf (out, "%s:%u: Placemark: ", display_name,
-                              g_array_index (feature_lines, guint, index));
-      /* the GeoJSON geometry is the Placemark's coordinates */
-      if (g_str_has_prefix (end, "geometry") && strstr (end, ": ") != NULL)
-        {
-          g_string_append (out, "coordinates: ");
-          end = strstr (end, ": ") + 2;
-        }
-      g_string_append (out, end);
+      g_string_append (out, "coordinates: ");
+      rest = strstr (rest, ": ") + 2;
     }
-
-  return g_string_free (out, FALSE);
+  else if (*rest == '.')
+    rest++;
+  g_string_append (out, rest);
 }
 
 JsonNode *
@@ -548,8 +518,10 @@ atlas_import_kml (const char  *data,
                                          ATLAS_DATASET_ERROR_INVALID, error);
   if (import_error != NULL)
     {
-      g_autofree char *message = features_to_lines (import_error->message, display_name,
-                                                    kml.feature_lines);
+      g_autofree char *message = atlas_import_index_to_line (import_error->message,
+                                                                display_name, "features",
+                                                                kml.feature_lines,
+                                                                append_placemark);
 
       if (ok)
         g_set_error_literal (error, import_error->domain, import_error->code, message);

@@ -50,35 +50,6 @@ atlas_import_storymapjs_sniff (JsonObject *root)
          && json_object_has_member (json_node_get_object (node), "slides");
 }
 
-/* text.headline and text.text as plain text, NULL when empty */
-static void
-read_text (Story       *story,
-           JsonObject  *slide,
-           const char  *path,
-           char       **headline,
-           char       **body)
-{
-  JsonObject *text = atlas_json_get_object (slide, "text", path, FALSE, &story->problems);
-  g_autofree char *text_path = atlas_json_path_member (path, "text");
-  const char *value;
-
-  *headline = NULL;
-  *body = NULL;
-  if (text == NULL)
-    return;
-
-  value = atlas_json_get_string (text, "headline", text_path, FALSE, &story->problems);
-  if (value != NULL)
-    *headline = atlas_import_html_to_text (value);
-  value = atlas_json_get_string (text, "text", text_path, FALSE, &story->problems);
-  if (value != NULL)
-    *body = atlas_import_html_to_text (value);
-
-  if (*headline != NULL && **headline == '\0')
-    g_clear_pointer (headline, g_free);
-  if (*body != NULL && **body == '\0')
-    g_clear_pointer (body, g_free);
-}
 
 /* a coordinate: a number, or a number written as a string (the editor saves both) */
 static gboolean
@@ -128,8 +99,7 @@ read_location (Story      *story,
                                                 &story->problems);
   g_autofree char *location_path = atlas_json_path_member (path, "location");
   g_autofree char *key = NULL;
-  g_autofree char *slug = NULL;
-  const char *name, *id;
+  const char *name;
   JsonObject *object;
   double lat, lon;
   gboolean ok;
@@ -148,21 +118,8 @@ read_location (Story      *story,
     name = fallback_name;
 
   key = g_strdup_printf ("%.9g %.9g", lat, lon);
-  id = g_hash_table_lookup (story->location_ids, key);
-  if (id != NULL)
-    return id;
-
-  slug = atlas_import_slugify (name, "place");
-  id = atlas_import_unique_id (story->taken_location_ids, slug);
-  g_hash_table_insert (story->location_ids, g_steal_pointer (&key), (gpointer) id);
-
-  object = json_object_new ();
-  json_object_set_string_member (object, "id", id);
-  json_object_set_string_member (object, "name", name);
-  json_object_set_double_member (object, "lat", lat);
-  json_object_set_double_member (object, "lon", lon);
-  json_array_add_object_element (story->locations, object);
-  return id;
+  return atlas_import_location (story->locations, story->location_ids, story->taken_location_ids,
+                                key, name, "place", lat, lon, &object);
 }
 
 static void
@@ -208,7 +165,7 @@ read_slide (Story      *story,
   json_object_set_string_member (event, "id",
                                  atlas_import_unique_id (story->taken_event_ids, base));
 
-  read_text (story, slide, path, &headline, &body);
+  atlas_import_slide_text (slide, path, &headline, &body, &story->problems);
   if (headline == NULL)
     /* Translators: the title of a StoryMapJS slide that has no headline */
     headline = g_strdup_printf (_("Slide %u"), number);
@@ -296,7 +253,7 @@ atlas_import_storymapjs (JsonNode    *root,
           g_autofree char *headline = NULL;
           g_autofree char *body = NULL;
 
-          read_text (&story, slide, path, &headline, &body);
+          atlas_import_slide_text (slide, path, &headline, &body, &story.problems);
           if (headline != NULL)
             json_object_set_string_member (document, "title", headline);
           if (body != NULL)

@@ -69,32 +69,8 @@ typedef struct
   int            column[N_COLUMNS];   /* index in the record, or -1 */
 } Sheet;
 
-static void
-add_problem (Sheet      *sheet,
-             guint       line,
-             Column      column,
-             const char *format,
-             ...) G_GNUC_PRINTF (4, 5);
-
-/* "LINE: column NAME: message"; the display name is put in front at the end */
-static void
-add_problem (Sheet      *sheet,
-             guint       line,
-             Column      column,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *where = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  where = g_strdup_printf ("%u: %s %s", line, _("column"), column_names[column]);
-  atlas_problems_add (&sheet->problems, where, "%s", message);
-}
+#define add_problem(sheet, line, column, ...) \
+  atlas_import_add_line_problem (&(sheet)->problems, (line), column_names[(column)], __VA_ARGS__)
 
 /* a header cell, trimmed, without its quotes, compared without case */
 static int
@@ -356,11 +332,15 @@ static const struct
   { "display_date", COL_DISPLAY_DATE, COL_DISPLAY_DATE },
 };
 
-/* "end_date: 2016-12-01 is before…" → "columns End Year to End Time: 2016-12-01 is before…" */
+/* ".end_date: 2016-12-01 is before…" → "columns End Year to End Time: 2016-12-01 is
+ * before…" */
 static void
 append_columns (GString    *out,
                 const char *rest)
 {
+  if (*rest == '.')
+    rest++;
+
   for (guint i = 0; i < G_N_ELEMENTS (slide_columns); i++)
     {
       gsize n = strlen (slide_columns[i].path);
@@ -380,46 +360,6 @@ append_columns (GString    *out,
   g_string_append (out, rest);
 }
 
-/* "NAME: events[3].end_date: …" from the JSON reader → "NAME:LINE: …" with the
- * line of the row that slide came from */
-static char *
-rows_to_lines (const char *message,
-               const char *display_name,
-               GArray     *row_lines)
-{
-  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
-  g_autofree char *prefix = g_strdup_printf ("%s: events[", display_name);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-      char *end;
-      guint64 index;
-
-      if (i > 0)
-        g_string_append_c (out, '\n');
-      if (!g_str_has_prefix (line, prefix))
-        {
-          g_string_append (out, line);
-          continue;
-        }
-      index = g_ascii_strtoull (line + strlen (prefix), &end, 10);
-      if (*end != ']' || index >= row_lines->len)
-        {
-          g_string_append (out, line);
-          continue;
-        }
-      end++;
-      if (*end == '.')
-        end++;
-      g_string_append_printf (out, "%s:%u: ", display_name,
-                              g_array_index (row_lines, guint, index));
-      append_columns (out, end);
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 JsonNode *
 atlas_import_timelinejs_sheet (const char  *data,
@@ -518,7 +458,9 @@ atlas_import_timelinejs_sheet (const char  *data,
   atlas_problems_clear (&sheet.problems);
   if (import_error != NULL)
     {
-      g_autofree char *message = rows_to_lines (import_error->message, display_name, row_lines);
+      g_autofree char *message = atlas_import_index_to_line (import_error->message,
+                                                                display_name, "events", row_lines,
+                                                                append_columns);
 
       if (ok)
         g_set_error_literal (error, import_error->domain, import_error->code, message);

@@ -298,13 +298,12 @@ read_date (JsonObject     *slide,
 /* ------------------------------------------------------------------------ */
 /* Slides                                                                   */
 
-/* text.headline / text.text as plain text */
-static void
-read_text (JsonObject    *slide,
-           const char    *path,
-           char         **headline,
-           char         **body,
-           AtlasProblems *problems)
+void
+atlas_import_slide_text (JsonObject     *slide,
+                         const char     *path,
+                         char          **headline,
+                         char          **body,
+                         AtlasProblems  *problems)
 {
   JsonObject *text = atlas_json_get_object (slide, "text", path, FALSE, problems);
   g_autofree char *text_path = atlas_json_path_member (path, "text");
@@ -370,7 +369,7 @@ read_slide (JsonObject    *slide,
     base = g_strdup_printf ("event-%u", index + 1);
   json_object_set_string_member (event, "id", atlas_import_unique_id (taken, base));
 
-  read_text (slide, path, &headline, &body, problems);
+  atlas_import_slide_text (slide, path, &headline, &body, problems);
   if (headline == NULL)
     /* Translators: the title of a TimelineJS event that has no headline */
     headline = g_strdup_printf (_("Event %u"), index + 1);
@@ -468,7 +467,7 @@ atlas_import_timelinejs (JsonNode    *root,
       g_autofree char *headline = NULL;
       g_autofree char *body = NULL;
 
-      read_text (title_slide, "title", &headline, &body, &problems);
+      atlas_import_slide_text (title_slide, "title", &headline, &body, &problems);
       if (headline != NULL)
         json_object_set_string_member (document, "title", headline);
       if (body != NULL)

@@ -11,6 +11,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "atlas-json.h"
+
 G_BEGIN_DECLS
 
 /* Returns the document, or NULL with @error (ATLAS_DATASET_ERROR_INVALID)
@@ -22,5 +24,13 @@ JsonNode *atlas_import_timelinejs (JsonNode    *root,
 /* TimelineJS text is HTML: the plain text, with <br> and paragraph ends as line
  * breaks, other tags dropped and character references decoded. */
 char     *atlas_import_html_to_text (const char *html);
+
+/* The "text" object of a TimelineJS or StoryMapJS slide: its headline and text as
+ * plain text (NULL when absent or empty); problems as "PATH.text.headline: …". */
+void      atlas_import_slide_text   (JsonObject     *slide,
+                                     const char     *path,
+                                     char          **headline,
+                                     char          **body,
+                                     AtlasProblems  *problems);
 
 G_END_DECLS

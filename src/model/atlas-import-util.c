@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,4 +286,96 @@ atlas_import_merge_line_messages (const char *display_name,
   g_qsort_with_data (lines, (gint) n, sizeof (char *), compare_lines,
                      GSIZE_TO_POINTER (strlen (prefix)));
   return g_strjoinv ("\n", lines);
+}
+
+char *
+atlas_import_index_to_line (const char             *message,
+                            const char             *display_name,
+                            const char             *array,
+                            GArray                 *lines,
+                            AtlasImportRewriteFunc  rewrite)
+{
+  g_auto(GStrv) parts = g_strsplit (message, "\n", -1);
+  g_autofree char *prefix = g_strdup_printf ("%s: %s[", display_name, array);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *line = parts[i];
+      char *end;
+      guint64 index;
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (!g_str_has_prefix (line, prefix))
+        {
+          g_string_append (out, line);
+          continue;
+        }
+      index = g_ascii_strtoull (line + strlen (prefix), &end, 10);
+      if (*end != ']' || index >= lines->len)
+        {
+          g_string_append (out, line);
+          continue;
+        }
+      g_string_append_printf (out, "%s:%u: ", display_name, g_array_index (lines, guint, index));
+      rewrite (out, end + 1);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+void
+atlas_import_add_line_problem (AtlasProblems *problems,
+                               guint          line,
+                               const char    *column,
+                               const char    *format,
+                               ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *where = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (column != NULL)
+    where = g_strdup_printf ("%u: %s %s", line, _("column"), column);
+  else
+    where = g_strdup_printf ("%u", line);
+  atlas_problems_add (problems, where, "%s", message);
+}
+
+const char *
+atlas_import_location (JsonArray   *locations,
+                       GHashTable  *by_key,
+                       GHashTable  *taken,
+                       const char  *key,
+                       const char  *name,
+                       const char  *fallback,
+                       double       lat,
+                       double       lon,
+                       JsonObject **created)
+{
+  const char *id = g_hash_table_lookup (by_key, key);
+  g_autofree char *slug = NULL;
+  JsonObject *location;
+
+  *created = NULL;
+  if (id != NULL)
+    return id;
+
+  slug = atlas_import_slugify (name, fallback);
+  id = atlas_import_unique_id (taken, slug);
+  g_hash_table_insert (by_key, g_strdup (key), (gpointer) id);
+
+  location = json_object_new ();
+  json_object_set_string_member (location, "id", id);
+  json_object_set_string_member (location, "name", name);
+  json_object_set_double_member (location, "lat", lat);
+  json_object_set_double_member (location, "lon", lon);
+  json_array_add_object_element (locations, location);
+  *created = location;
+  return id;
 }

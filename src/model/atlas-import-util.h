@@ -54,6 +54,43 @@ gboolean    atlas_import_check_line_problems (AtlasProblems *problems,
                                               int            code,
                                               GError       **error);
 
+/* The id of the location known by @key (any text that tells places apart) in
+ * @by_key (owns its keys; ids are owned by @taken).  The first time, a location
+ * {id, name, lat, lon} is appended to @locations with an id made from @name (else
+ * @fallback) and returned in *@created, for the caller to add to; NULL otherwise. */
+const char *atlas_import_location (JsonArray   *locations,
+                                   GHashTable  *by_key,
+                                   GHashTable  *taken,
+                                   const char  *key,
+                                   const char  *name,
+                                   const char  *fallback,
+                                   double       lat,
+                                   double       lon,
+                                   JsonObject **created);
+
+/* Appends to @out what follows "events[3]" in a message line (".end_date: …"), in
+ * the words of the original file. */
+typedef void (*AtlasImportRewriteFunc) (GString    *out,
+                                        const char *rest);
+
+/* A message of an importer that read a converted tree ("NAME: events[3].end_date: …")
+ * told at the lines of the original file: each line starting with
+ * "@display_name: @array[N]" becomes "@display_name:LINE: " (LINE = @lines[N], guint)
+ * followed by what @rewrite makes of the rest; other lines stay. */
+char       *atlas_import_index_to_line (const char             *message,
+                                        const char             *display_name,
+                                        const char             *array,
+                                        GArray                 *lines,
+                                        AtlasImportRewriteFunc  rewrite);
+
+/* Adds "LINE: column NAME: message" (or "LINE: message" when @column is NULL) to
+ * @problems, for atlas_import_check_line_problems(). */
+void        atlas_import_add_line_problem (AtlasProblems *problems,
+                                           guint          line,
+                                           const char    *column,
+                                           const char    *format,
+                                           ...) G_GNUC_PRINTF (4, 5);
+
 /* The lines of two messages of "DISPLAY_NAME:LINE: …" lines, in the order of
  * their line numbers (a stable sort: the problems of one line keep their order;
  * lines without a number, such as "… and N more problems", last). */
