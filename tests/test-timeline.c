@@ -76,8 +76,18 @@ test_timeline_framing (Fixture       *fixture,
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->timeline)), ==, 200);
 
-  /* opens on the dataset's span, 2011 … 7 December 2016, with a little room */
+  /* opens where most events are: the report's day, 5 December 2016, with a few
+   * days either side, not the whole 2011 … 2016 span in which it is one column
+   * (it used to open on everything; frame-all below still shows everything) */
   g_assert_true (atlas_dataset_get_time_range (fixture->dataset, &from, &to));
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, civil (2016, 12, 5, 0)), >, 0);
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, civil (2016, 12, 6, 0)), <, width);
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, civil (2016, 12, 6, 0))
+                     - atlas_timeline_time_to_x (fixture->timeline, civil (2016, 12, 5, 0)), >, 80);
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, from), <, 0);
+
+  /* frame-all (Ctrl+0 in the window) frames the dataset's span with a little room */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->timeline), "timeline.frame-all", NULL));
   g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, from), >, 0);
   g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, from), <, 60);
   g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, to), <, width);

@@ -164,6 +164,8 @@ struct _AtlasTimeline
   gint64          range_from;         /* the dataset's time range */
   gint64          range_to;
   gint64          reported;           /* publication of the first source, or ATLAS_TIME_NONE */
+  gint64          focus_from;         /* where most events are, see find_focus(), or ATLAS_TIME_NONE */
+  gint64          focus_to;
   gint64          pending_from;       /* zoom_to_range() before the first allocation */
   gint64          pending_to;
   guint           n_lanes;
@@ -181,6 +183,7 @@ struct _AtlasTimeline
 
   guint           has_pending : 1;
   guint           framed_all : 1;     /* re-frame on resize until the user zooms or pans */
+  guint           framed_focus : 1;   /* …on the focus rather than on everything */
   guint           layout_dirty : 1;
   guint           dark : 1;
 };
@@ -899,6 +902,61 @@ frame_range (AtlasTimeline *self,
   pad = MAX ((self->range_to - self->range_from) / 30, ATLAS_USEC_PER_DAY / 2);
   *from = self->range_from - pad;
   *to = self->range_to + pad;
+}
+
+/* The stretch of time the timeline opens on: the shortest one that holds half
+ * the dated events, when it is much narrower than the whole range (a report of
+ * one day with some background years before it opens on that day, not on one
+ * crowded column), widened to the "Reported" line when that is near.  Nothing
+ * when the events are spread evenly. */
+static void
+find_focus (AtlasTimeline *self)
+{
+  const Item *items = (const Item *) (const void *) self->all_items->data;
+  guint n = self->all_items->len;
+  guint k = (n + 1) / 2;
+  guint best = 0;
+  gint64 from, to, whole;
+
+  self->focus_from = self->focus_to = ATLAS_TIME_NONE;
+  if (n < 8 || self->range_from == ATLAS_TIME_NONE)
+    return;
+
+  /* all_items are in start order */
+  for (guint i = 1; i + k <= n; i++)
+    if (items[i + k - 1].from - items[i].from < items[best + k - 1].from - items[best].from)
+      best = i;
+
+  from = items[best].from;
+  to = from;
+  for (guint i = best; i < best + k; i++)
+    to = MAX (to, items[i].to);
+
+  whole = self->range_to - self->range_from;
+  if (self->reported != ATLAS_TIME_NONE && self->reported > to
+      && self->reported - to < MAX (to - from, 7 * ATLAS_USEC_PER_DAY))
+    to = self->reported;
+  if ((to - from) * 8 > whole)
+    return;
+
+  self->focus_from = from - MAX ((to - from) / 2, 3 * ATLAS_USEC_PER_DAY);
+  self->focus_to = to + MAX ((to - from) / 2, 3 * ATLAS_USEC_PER_DAY);
+}
+
+/* what the timeline opens on: the focus if there is one, else everything */
+static void
+focus_range (AtlasTimeline *self,
+             gint64        *from,
+             gint64        *to)
+{
+  if (self->focus_from == ATLAS_TIME_NONE)
+    {
+      frame_range (self, from, to);
+      return;
+    }
+
+  *from = self->focus_from;
+  *to = self->focus_to;
 }
 
 /* Keeps some of the data in view: the centre stays within the dataset's range. */
@@ -1845,9 +1903,19 @@ dataset_changed (AtlasTimeline *self)
   self->origin = self->range_from != ATLAS_TIME_NONE ? self->range_from : 0;
 
   rebuild_all_items (self);
+  find_focus (self);
   rebuild_items (self);
   update_selected (self);
-  atlas_timeline_frame_all (self);
+
+  /* opens on where most events are; Ctrl+0 (frame-all) shows them all */
+  {
+    gint64 from, to;
+
+    focus_range (self, &from, &to);
+    self->framed_all = TRUE;
+    self->framed_focus = TRUE;
+    apply_range (self, from, to);
+  }
   update_accessible_value (self);
 }
 
@@ -2398,7 +2466,10 @@ atlas_timeline_size_allocate (GtkWidget *widget,
     {
       gint64 from, to;
 
-      frame_range (self, &from, &to);
+      if (self->framed_focus)
+        focus_range (self, &from, &to);
+      else
+        frame_range (self, &from, &to);
       atlas_timescale_set_range (&self->scale, from, to, width);
     }
 }
@@ -2646,6 +2717,7 @@ atlas_timeline_init (AtlasTimeline *self)
   self->slots = g_new (guint, 1);
   self->range_from = self->range_to = ATLAS_TIME_NONE;
   self->reported = ATLAS_TIME_NONE;
+  self->focus_from = self->focus_to = ATLAS_TIME_NONE;
   self->framed_all = TRUE;
   self->layout_dirty = TRUE;
   self->frame.overflow_top = -1;
@@ -2736,6 +2808,7 @@ atlas_timeline_frame_all (AtlasTimeline *self)
 
   frame_range (self, &from, &to);
   self->framed_all = TRUE;
+  self->framed_focus = FALSE;
   apply_range (self, from, to);
 }
 
