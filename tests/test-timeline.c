@@ -6,9 +6,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "atlas-model.h"
-#include "atlas-timeline.h"
+#include "atlas-timeline-private.h"
 
 typedef struct {
   AtlasDataset  *dataset;
@@ -75,8 +76,18 @@ test_timeline_framing (Fixture       *fixture,
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->timeline)), ==, 200);
 
-  /* opens on the dataset's span, 2011 … 7 December 2016, with a little room */
+  /* opens where most events are: the report's day, 5 December 2016, with a few
+   * days either side, not the whole 2011 … 2016 span in which it is one column
+   * (it used to open on everything; frame-all below still shows everything) */
   g_assert_true (atlas_dataset_get_time_range (fixture->dataset, &from, &to));
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, civil (2016, 12, 5, 0)), >, 0);
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, civil (2016, 12, 6, 0)), <, width);
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, civil (2016, 12, 6, 0))
+                     - atlas_timeline_time_to_x (fixture->timeline, civil (2016, 12, 5, 0)), >, 80);
+  g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, from), <, 0);
+
+  /* frame-all (Ctrl+0 in the window) frames the dataset's span with a little room */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->timeline), "timeline.frame-all", NULL));
   g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, from), >, 0);
   g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, from), <, 60);
   g_assert_cmpfloat (atlas_timeline_time_to_x (fixture->timeline, to), <, width);
@@ -300,6 +311,103 @@ test_timeline_histogram (Fixture       *fixture,
   g_assert_true (atlas_timeline_get_histogram_visible (fixture->timeline));
 }
 
+/* The histogram counts every event per column by binary searches over the sorted
+ * times: the same counts, column for column, as one event at a time, whatever
+ * the zoom, pan, filter and playhead — on a generated dataset (dates of every
+ * precision, spans with an end) and on the bundled one. */
+static void
+assert_counts_agree (AtlasTimeline *timeline,
+                     const char    *what)
+{
+  g_autoptr(GArray) fast_all = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GArray) fast_visible = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GArray) slow_all = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GArray) slow_visible = g_array_new (FALSE, TRUE, sizeof (guint));
+  guint n_fast = atlas_timeline_count_columns (timeline, FALSE, fast_all, fast_visible);
+  guint n_slow = atlas_timeline_count_columns (timeline, TRUE, slow_all, slow_visible);
+
+  g_test_message ("%s: %u events touch the view", what, n_slow);
+  g_assert_cmpuint (n_fast, ==, n_slow);
+  g_assert_cmpuint (fast_all->len, ==, slow_all->len);
+  for (guint b = 0; b < slow_all->len; b++)
+    {
+      g_assert_cmpuint (g_array_index (fast_all, guint, b), ==, g_array_index (slow_all, guint, b));
+      g_assert_cmpuint (g_array_index (fast_visible, guint, b), ==, g_array_index (slow_visible, guint, b));
+    }
+}
+
+static void
+check_counts_at_zooms (Fixture      *fixture,
+                       AtlasDataset *dataset,
+                       const char   *what)
+{
+  AtlasFilter *filter = atlas_context_get_filter (fixture->context);
+  gint64 from, to;
+  /* fractions of the whole span shown, and where the view starts in it */
+  const double spans[] = { 1.2, 0.5, 0.05, 0.003, 0.0004 };
+  const double starts[] = { -0.1, 0.0, 0.3137, 0.77, 0.999 };
+  const double playheads[] = { -1, 0.0, 0.31, 0.5, 0.85, 2 };
+
+  g_assert_true (atlas_dataset_get_time_range (dataset, &from, &to));
+  for (guint f = 0; f < 2; f++)
+    {
+      if (f == 1)
+        atlas_filter_set_only_actor (filter, atlas_dataset_get_actor (dataset, 1));
+
+      for (guint s = 0; s < G_N_ELEMENTS (spans); s++)
+        for (guint o = 0; o < G_N_ELEMENTS (starts); o++)
+          {
+            gint64 view_from = from + (gint64) (starts[o] * (double) (to - from));
+            gint64 view_to = view_from + (gint64) (spans[s] * (double) (to - from)) + 1;
+
+            atlas_timeline_zoom_to_range (fixture->timeline, view_from, view_to);
+            for (guint p = 0; p < G_N_ELEMENTS (playheads); p++)
+              {
+                g_autofree char *label = g_strdup_printf ("%s, filter %u, span %g at %g, playhead %g",
+                                                          what, f, spans[s], starts[o], playheads[p]);
+
+                atlas_context_set_up_to_playhead (fixture->context, playheads[p] >= 0);
+                if (playheads[p] >= 0)
+                  atlas_context_set_playhead (fixture->context,
+                                              view_from + (gint64) (playheads[p] * (double) (view_to - view_from)));
+                assert_counts_agree (fixture->timeline, label);
+              }
+          }
+    }
+  atlas_filter_reset (filter);
+  atlas_context_set_up_to_playhead (fixture->context, FALSE);
+}
+
+static void
+test_timeline_column_counts (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atlas-timeline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "generated.json", NULL);
+  const char *argv[] = { GEN_DATASET_BIN, "6000", path, NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) generated = NULL;
+  int status;
+
+  check_counts_at_zooms (fixture, fixture->dataset, "bundled");
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  generated = atlas_dataset_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_dataset_get_n_events (generated), ==, 6000);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  atlas_context_set_dataset (fixture->context, generated);
+  check_counts_at_zooms (fixture, generated, "generated");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->timeline));
+  atlas_context_set_dataset (fixture->context, fixture->dataset);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +427,8 @@ main (int   argc,
               fixture_setup, test_timeline_filter, fixture_teardown);
   g_test_add ("/timeline/histogram", Fixture, NULL,
               fixture_setup, test_timeline_histogram, fixture_teardown);
+  g_test_add ("/timeline/column-counts", Fixture, NULL,
+              fixture_setup, test_timeline_column_counts, fixture_teardown);
 
   return g_test_run ();
 }

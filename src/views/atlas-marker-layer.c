@@ -42,6 +42,8 @@ struct _AtlasMarkerLayer
   /* categories of the dataset: id → name; the id n_named stands for "none" */
   GPtrArray       *category_names;
   guint           *event_category;    /* per event */
+  guint           *event_place_start; /* per event + 1: where its places start in event_places */
+  guint           *event_places;      /* location indexes of each event, each place once */
   guint            n_categories;      /* named ones + 1 */
 
   /* per location */
@@ -147,10 +149,13 @@ static void
 rebuild_categories (AtlasMarkerLayer *self)
 {
   g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GArray) places = NULL;
   guint n_events;
 
   g_clear_pointer (&self->category_names, g_ptr_array_unref);
   g_clear_pointer (&self->event_category, g_free);
+  g_clear_pointer (&self->event_place_start, g_free);
+  g_clear_pointer (&self->event_places, g_free);
   self->n_categories = 1;
 
   if (self->dataset == NULL)
@@ -160,11 +165,31 @@ rebuild_categories (AtlasMarkerLayer *self)
   self->category_names = g_ptr_array_new_with_free_func (g_free);
   n_events = atlas_dataset_get_n_events (self->dataset);
   self->event_category = g_new (guint, MAX (n_events, 1));
+  self->event_place_start = g_new (guint, n_events + 1);
+  places = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_events + n_events / 2);
 
   for (guint i = 0; i < n_events; i++)
     {
-      const char *category = atlas_event_get_category (atlas_dataset_get_event (self->dataset, i));
+      AtlasEvent *event = atlas_dataset_get_event (self->dataset, i);
+      const char *category = atlas_event_get_category (event);
+      guint n_places = atlas_event_get_n_places (event);
       gpointer id;
+
+      /* the places of each event in one array: counting the visible events then
+       * touches no event object (a recount after a filter change walks tens of
+       * thousands of them) */
+      self->event_place_start[i] = places->len;
+      for (guint p = 0; p < n_places; p++)
+        {
+          guint index = atlas_location_get_index (atlas_event_get_place (event, p, NULL));
+          gboolean seen = FALSE;
+
+          /* an event naming the same place twice (occurred and about) counts once */
+          for (guint q = self->event_place_start[i]; q < places->len && !seen; q++)
+            seen = g_array_index (places, guint, q) == index;
+          if (!seen)
+            g_array_append_val (places, index);
+        }
 
       if (category == NULL)
         {
@@ -182,6 +207,9 @@ rebuild_categories (AtlasMarkerLayer *self)
         }
       self->event_category[i] = GPOINTER_TO_UINT (id);
     }
+
+  self->event_place_start[n_events] = places->len;
+  self->event_places = (guint *) (void *) g_array_free (g_steal_pointer (&places), FALSE);
 
   self->n_categories = self->category_names->len + 1;
   for (guint i = 0; i < n_events; i++)
@@ -297,19 +325,13 @@ recompute_counts (AtlasMarkerLayer *self)
 
   for (guint i = 0; i < n_visible; i++)
     {
-      AtlasEvent *event = atlas_dataset_get_event (self->dataset, visible[i]);
       guint category = self->event_category[visible[i]];
-      guint n_places = atlas_event_get_n_places (event);
 
-      for (guint p = 0; p < n_places; p++)
+      for (guint p = self->event_place_start[visible[i]]; p < self->event_place_start[visible[i] + 1]; p++)
         {
-          guint index = atlas_location_get_index (atlas_event_get_place (event, p, NULL));
-          gboolean seen = FALSE;
+          guint index = self->event_places[p];
 
-          /* an event naming the same place twice (occurred and about) counts once */
-          for (guint q = 0; q < p && !seen; q++)
-            seen = atlas_location_get_index (atlas_event_get_place (event, q, NULL)) == index;
-          if (seen || index >= self->n_locations)
+          if (index >= self->n_locations)
             continue;
 
           if (self->category_counts != NULL)
@@ -751,6 +773,8 @@ atlas_marker_layer_finalize (GObject *object)
   free_counts (self);
   g_clear_pointer (&self->category_names, g_ptr_array_unref);
   g_clear_pointer (&self->event_category, g_free);
+  g_clear_pointer (&self->event_place_start, g_free);
+  g_clear_pointer (&self->event_places, g_free);
   g_clear_object (&self->dataset);
 
   G_OBJECT_CLASS (atlas_marker_layer_parent_class)->finalize (object);

@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "atlas-palette.h"
-#include "atlas-timeline.h"
+#include "atlas-timeline-private.h"
 #include "atlas-timescale.h"
 
 /* Geometry, in pixels */
@@ -65,6 +65,24 @@ typedef struct {
   guint8      has_end : 1;
   guint8      is_dot : 1;
 } Item;
+
+/* The items of one kind, to count them per column without walking them: the
+ * spans with an end (bars at every zoom), or the events without one whose
+ * periods all last @duration (a day, a 31-day month…; dots or brackets
+ * depending on the zoom).  In either, an item's left and right edges on screen
+ * grow with its start (or, with an end, its end), so a column's count is a few
+ * binary searches over the sorted times. */
+typedef struct {
+  gboolean has_end;
+  gint64  duration;       /* to - from of every item; 0 for the spans with an end */
+  GArray *starts;         /* gint64, ascending */
+  GArray *tos;            /* with an end: gint64, the ends in the order of starts */
+  GArray *sorted_tos;     /* with an end: gint64, ascending */
+  GArray *block_max;      /* with an end: gint64, the latest end per COUNT_BLOCK starts */
+} CountClass;
+
+#define COUNT_BLOCK       64
+#define MAX_COUNT_CLASSES 24
 
 typedef enum {
   DRAG_NONE,
@@ -131,6 +149,8 @@ struct _AtlasTimeline
   MarksKey        marks_key;
   GArray         *context_labels;     /* graphene_rect_t per label of the axis's second row in marks_node */
   guint           items_generation;   /* bumped whenever items or their lanes change */
+  GArray         *count_classes;      /* CountClass: the items by kind of span, see count_columns() */
+  guint           counts_valid : 1;   /* FALSE: too many kinds, count one item at a time */
 
   /* borrowed references */
   AtlasFilter    *filter;
@@ -144,6 +164,8 @@ struct _AtlasTimeline
   gint64          range_from;         /* the dataset's time range */
   gint64          range_to;
   gint64          reported;           /* publication of the first source, or ATLAS_TIME_NONE */
+  gint64          focus_from;         /* where most events are, see find_focus(), or ATLAS_TIME_NONE */
+  gint64          focus_to;
   gint64          pending_from;       /* zoom_to_range() before the first allocation */
   gint64          pending_to;
   guint           n_lanes;
@@ -161,6 +183,7 @@ struct _AtlasTimeline
 
   guint           has_pending : 1;
   guint           framed_all : 1;     /* re-frame on resize until the user zooms or pans */
+  guint           framed_focus : 1;   /* …on the focus rather than on everything */
   guint           layout_dirty : 1;
   guint           dark : 1;
 };
@@ -242,6 +265,426 @@ category_index (AtlasTimeline *self,
   return i;
 }
 
+/* ------------------------------------------------------ counting per column */
+
+/* A dot: no end, and a period narrower than a dot at this zoom.  Decided from
+ * the duration alone, so that every item of a CountClass agrees. */
+static inline gboolean
+is_dot_at (gboolean has_end,
+           gint64   duration,
+           double   usec_per_px)
+{
+  return !has_end && (double) duration / usec_per_px < DOT_W;
+}
+
+static void
+count_class_clear (gpointer data)
+{
+  CountClass *class = data;
+
+  g_clear_pointer (&class->starts, g_array_unref);
+  g_clear_pointer (&class->tos, g_array_unref);
+  g_clear_pointer (&class->sorted_tos, g_array_unref);
+  g_clear_pointer (&class->block_max, g_array_unref);
+}
+
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 ta = *(const gint64 *) a;
+  gint64 tb = *(const gint64 *) b;
+
+  return ta < tb ? -1 : ta > tb;
+}
+
+/* Sorts the items (in start order: the context's matching events are in index
+ * order, and the dataset sorts its dated events by start) into CountClasses. */
+static void
+rebuild_count_classes (AtlasTimeline *self)
+{
+  guint last = 0;
+
+  g_array_set_size (self->count_classes, 0);
+  self->counts_valid = TRUE;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = item_at (self, i);
+      gint64 duration = item->has_end ? 0 : item->to - item->from;
+      CountClass *class = NULL;
+
+      if (last < self->count_classes->len)
+        {
+          class = &g_array_index (self->count_classes, CountClass, last);
+          if (class->has_end != item->has_end || class->duration != duration)
+            class = NULL;
+        }
+      for (guint c = 0; class == NULL && c < self->count_classes->len; c++)
+        {
+          CountClass *candidate = &g_array_index (self->count_classes, CountClass, c);
+
+          if (candidate->has_end == item->has_end && candidate->duration == duration)
+            {
+              class = candidate;
+              last = c;
+            }
+        }
+      if (class == NULL)
+        {
+          CountClass fresh = { 0 };
+
+          if (self->count_classes->len == MAX_COUNT_CLASSES)
+            {
+              /* periods of too many lengths: count one item at a time */
+              g_array_set_size (self->count_classes, 0);
+              self->counts_valid = FALSE;
+              return;
+            }
+          fresh.has_end = item->has_end;
+          fresh.duration = duration;
+          fresh.starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+          if (item->has_end)
+            {
+              fresh.tos = g_array_new (FALSE, FALSE, sizeof (gint64));
+              fresh.block_max = g_array_new (FALSE, FALSE, sizeof (gint64));
+            }
+          g_array_append_val (self->count_classes, fresh);
+          last = self->count_classes->len - 1;
+          class = &g_array_index (self->count_classes, CountClass, last);
+        }
+
+      g_assert (class->starts->len == 0
+                || g_array_index (class->starts, gint64, class->starts->len - 1) <= item->from);
+      g_array_append_val (class->starts, item->from);
+      if (class->has_end)
+        {
+          guint block = class->tos->len / COUNT_BLOCK;
+
+          g_array_append_val (class->tos, item->to);
+          if (block == class->block_max->len)
+            g_array_append_val (class->block_max, item->to);
+          else
+            g_array_index (class->block_max, gint64, block)
+              = MAX (g_array_index (class->block_max, gint64, block), item->to);
+        }
+    }
+
+  for (guint c = 0; c < self->count_classes->len; c++)
+    {
+      CountClass *class = &g_array_index (self->count_classes, CountClass, c);
+
+      if (!class->has_end)
+        continue;
+      class->sorted_tos = g_array_sized_new (FALSE, FALSE, sizeof (gint64), class->tos->len);
+      g_array_append_vals (class->sorted_tos, class->tos->data, class->tos->len);
+      g_array_sort (class->sorted_tos, compare_times);
+    }
+}
+
+/* One edge of a class's items on screen, as a function of their sorted times:
+ * x of the time itself, of the time + the class's duration, or the centre of
+ * both (a dot).  The same arithmetic as the marks, so the same columns. */
+typedef enum {
+  EDGE_AT,
+  EDGE_END,
+  EDGE_CENTRE,
+} EdgeKind;
+
+typedef struct {
+  const gint64 *times;
+  gint64        duration;
+  EdgeKind      kind;
+  gint64        origin;
+  double        upp;
+  double        base;
+  double        width;
+} Edge;
+
+static inline double
+edge_x (const Edge *e,
+        guint       i)
+{
+  gint64 t = e->times[i];
+
+  switch (e->kind)
+    {
+    case EDGE_AT:
+      return (double) (t - e->origin) / e->upp + e->base;
+    case EDGE_END:
+      return (double) (t + e->duration - e->origin) / e->upp + e->base;
+    case EDGE_CENTRE:
+    default:
+      return ((double) (t - e->origin) / e->upp + (double) (t + e->duration - e->origin) / e->upp) / 2
+             + e->base;
+    }
+}
+
+static inline guint
+column_of (double x,
+           double width)
+{
+  return (guint) (CLAMP (x, 0, width - 1) / HIST_BIN);
+}
+
+/* first i in [lo, hi) whose edge is at or right of @x (edges grow with i) */
+static guint
+edge_at_least (const Edge *e,
+               guint       lo,
+               guint       hi,
+               double      x)
+{
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (edge_x (e, mid) < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* first i in [lo, hi) whose edge falls in a column after @column */
+static guint
+edge_beyond_column (const Edge *e,
+                    guint       lo,
+                    guint       hi,
+                    guint       column)
+{
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (column_of (edge_x (e, mid), e->width) <= column)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* diff[column of edge (i)  + @bump] += @sign for i in [lo, hi): one step per column */
+static void
+add_edges (guint      *diff,
+           const Edge *e,
+           guint       lo,
+           guint       hi,
+           guint       bump,
+           int         sign)
+{
+  for (guint i = lo; i < hi;)
+    {
+      guint column = column_of (edge_x (e, i), e->width);
+      guint next = edge_beyond_column (e, i + 1, hi, column);
+
+      if (sign > 0)
+        diff[column + bump] += next - i;
+      else
+        diff[column + bump] -= next - i;
+      i = next;
+    }
+}
+
+/* number of sorted @times at or before @t */
+static guint
+times_upper_bound (const gint64 *times,
+                   guint         n,
+                   gint64        t)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (times[mid] <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+init_edge (AtlasTimeline *self,
+           Edge          *e,
+           const GArray  *times,
+           gint64         duration,
+           EdgeKind       kind,
+           double         base,
+           double         width)
+{
+  e->times = (const gint64 *) (const void *) times->data;
+  e->duration = duration;
+  e->kind = kind;
+  e->origin = self->origin;
+  e->upp = self->scale.usec_per_px;
+  e->base = base;
+  e->width = width;
+}
+
+/* Per HIST_BIN column of a view @width wide (screen x = world x + @base), adds
+ * to @all the items whose span (a dot: its centre) touches the column, and to
+ * @visible those of them not after the playhead (in "up to the playhead"
+ * mode) — the difference arrays, before their running sums.  Returns the
+ * number of items touching the view.  O(classes × columns × log items), not
+ * O(items in view). */
+static guint
+count_columns (AtlasTimeline *self,
+               double         base,
+               double         width,
+               guint         *all,
+               guint         *visible)
+{
+  gint64 playhead = ATLAS_TIME_NONE;
+  guint last_column = column_of (width, width) + 1;
+  guint n_touching = 0;
+
+  if (self->context != NULL && atlas_context_get_up_to_playhead (self->context))
+    playhead = atlas_context_get_playhead (self->context);
+
+  for (guint c = 0; c < self->count_classes->len; c++)
+    {
+      const CountClass *class = &g_array_index (self->count_classes, CountClass, c);
+      const gint64 *starts = (const gint64 *) (const void *) class->starts->data;
+      guint n = class->starts->len;
+      guint k = playhead == ATLAS_TIME_NONE ? n : times_upper_bound (starts, n, playhead);
+
+      if (!class->has_end)
+        {
+          gboolean dot = is_dot_at (FALSE, class->duration, self->scale.usec_per_px);
+          Edge left, right;
+          guint lo, hi;
+
+          init_edge (self, &left, class->starts, class->duration, dot ? EDGE_CENTRE : EDGE_AT, base, width);
+          init_edge (self, &right, class->starts, class->duration, dot ? EDGE_CENTRE : EDGE_END, base, width);
+          /* both edges grow with the start: what touches the view is one run */
+          lo = edge_at_least (&right, 0, n, 0);
+          hi = MAX (edge_at_least (&left, 0, n, width), lo);
+          n_touching += hi - lo;
+          if (all == NULL)
+            continue;
+
+          add_edges (all, &left, lo, hi, 0, 1);
+          add_edges (all, &right, lo, hi, 1, -1);
+          add_edges (visible, &left, lo, MAX (MIN (hi, k), lo), 0, 1);
+          add_edges (visible, &right, lo, MAX (MIN (hi, k), lo), 1, -1);
+        }
+      else
+        {
+          const gint64 *tos = (const gint64 *) (const void *) class->tos->data;
+          const gint64 *sorted_tos = (const gint64 *) (const void *) class->sorted_tos->data;
+          Edge left, right;
+          guint hi, n_before;
+
+          init_edge (self, &left, class->starts, 0, EDGE_AT, base, width);
+          init_edge (self, &right, class->sorted_tos, 0, EDGE_AT, base, width);
+          hi = edge_at_least (&left, 0, n, width);        /* starts left of the right edge */
+          n_before = edge_at_least (&right, 0, n, 0);     /* ended left of the view */
+          n_touching += hi - n_before;
+          if (all == NULL)
+            continue;
+
+          /* the left edges of those that start before the view's right edge, less
+           * those that also ended before its left edge (all in column 0); the
+           * right edges of those that end in or after the view, less those that
+           * start after it (all in the last column) */
+          add_edges (all, &left, 0, hi, 0, 1);
+          all[0] -= n_before;
+          add_edges (all, &right, n_before, n, 1, -1);
+          all[last_column] += n - hi;
+
+          if (k == n)
+            {
+              add_edges (visible, &left, 0, hi, 0, 1);
+              visible[0] -= n_before;
+              add_edges (visible, &right, n_before, n, 1, -1);
+              visible[last_column] += n - hi;
+            }
+          else
+            {
+              /* visible: started by the playhead, i.e. ended by it (a run of
+               * sorted_tos) or running across it (found by the block maxima) */
+              guint n_ended = times_upper_bound (sorted_tos, n, playhead);
+              guint across_before = 0, across_after = 0;
+
+              for (guint block = 0; block * COUNT_BLOCK < k; block++)
+                {
+                  if (g_array_index (class->block_max, gint64, block) <= playhead)
+                    continue;
+                  for (guint i = block * COUNT_BLOCK; i < MIN (k, (block + 1) * COUNT_BLOCK); i++)
+                    {
+                      double x0, x1;
+
+                      if (tos[i] <= playhead)
+                        continue;
+                      x0 = edge_x (&left, i);
+                      x1 = (double) (tos[i] - self->origin) / self->scale.usec_per_px + base;
+                      if (x1 < 0)
+                        across_before++;
+                      else if (x0 >= width)
+                        across_after++;
+                      else
+                        visible[column_of (x1, width) + 1]--;
+                    }
+                }
+
+              add_edges (visible, &left, 0, MIN (k, hi), 0, 1);
+              visible[0] -= MIN (n_ended, n_before) + across_before;
+              if (n_ended > n_before)
+                add_edges (visible, &right, n_before, n_ended, 1, -1);
+              visible[last_column] += (k > hi ? k - hi : 0) - across_after;
+            }
+        }
+    }
+
+  return n_touching;
+}
+
+/* The same counts, one item at a time: what count_columns() must agree with,
+ * and the way when the items come in too many kinds */
+static guint
+count_columns_one_by_one (AtlasTimeline *self,
+                          double         base,
+                          double         width,
+                          guint         *all,
+                          guint         *visible)
+{
+  double upp = self->scale.usec_per_px;
+  guint n_touching = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = item_at (self, i);
+      double wx0 = (double) (item->from - self->origin) / upp;
+      double wx1 = (double) (item->to - self->origin) / upp;
+      gboolean dot = is_dot_at (item->has_end, item->to - item->from, upp);
+      double x0 = dot ? (wx0 + wx1) / 2 + base : wx0 + base;
+      double x1 = dot ? x0 : wx1 + base;
+      guint b0, b1;
+
+      if (x1 < 0 || x0 >= width)
+        continue;
+
+      n_touching++;
+      if (all == NULL)
+        continue;
+      b0 = column_of (x0, width);
+      b1 = column_of (x1, width) + 1;
+      all[b0]++;
+      all[b1]--;
+      if (item_is_visible (self, item))
+        {
+          visible[b0]++;
+          visible[b1]--;
+        }
+    }
+
+  return n_touching;
+}
+
 /* Computes the world extents, sorts and packs the items for the current zoom. */
 static void
 relayout (AtlasTimeline *self)
@@ -270,7 +713,7 @@ relayout (AtlasTimeline *self)
 
       item->wx0 = (double) (item->from - self->origin) / upp;
       item->wx1 = (double) (item->to - self->origin) / upp;
-      item->is_dot = !item->has_end && item->wx1 - item->wx0 < DOT_W;
+      item->is_dot = is_dot_at (item->has_end, item->to - item->from, upp);
 
       if (item->is_dot)
         {
@@ -361,6 +804,8 @@ rebuild_items (AtlasTimeline *self)
   Item *items;
 
   g_array_set_size (self->items, 0);
+  g_array_set_size (self->count_classes, 0);
+  self->counts_valid = TRUE;
   self->layout_dirty = TRUE;
   self->items_generation++;
 
@@ -373,6 +818,7 @@ rebuild_items (AtlasTimeline *self)
   for (guint i = 0; i < n_matching && matching[i] < self->all_items->len; i++)
     items[n_items++] = g_array_index (self->all_items, Item, matching[i]);
   g_array_set_size (self->items, n_items);
+  rebuild_count_classes (self);
 }
 
 static void
@@ -458,6 +904,61 @@ frame_range (AtlasTimeline *self,
   *to = self->range_to + pad;
 }
 
+/* The stretch of time the timeline opens on: the shortest one that holds half
+ * the dated events, when it is much narrower than the whole range (a report of
+ * one day with some background years before it opens on that day, not on one
+ * crowded column), widened to the "Reported" line when that is near.  Nothing
+ * when the events are spread evenly. */
+static void
+find_focus (AtlasTimeline *self)
+{
+  const Item *items = (const Item *) (const void *) self->all_items->data;
+  guint n = self->all_items->len;
+  guint k = (n + 1) / 2;
+  guint best = 0;
+  gint64 from, to, whole;
+
+  self->focus_from = self->focus_to = ATLAS_TIME_NONE;
+  if (n < 8 || self->range_from == ATLAS_TIME_NONE)
+    return;
+
+  /* all_items are in start order */
+  for (guint i = 1; i + k <= n; i++)
+    if (items[i + k - 1].from - items[i].from < items[best + k - 1].from - items[best].from)
+      best = i;
+
+  from = items[best].from;
+  to = from;
+  for (guint i = best; i < best + k; i++)
+    to = MAX (to, items[i].to);
+
+  whole = self->range_to - self->range_from;
+  if (self->reported != ATLAS_TIME_NONE && self->reported > to
+      && self->reported - to < MAX (to - from, 7 * ATLAS_USEC_PER_DAY))
+    to = self->reported;
+  if ((to - from) * 8 > whole)
+    return;
+
+  self->focus_from = from - MAX ((to - from) / 2, 3 * ATLAS_USEC_PER_DAY);
+  self->focus_to = to + MAX ((to - from) / 2, 3 * ATLAS_USEC_PER_DAY);
+}
+
+/* what the timeline opens on: the focus if there is one, else everything */
+static void
+focus_range (AtlasTimeline *self,
+             gint64        *from,
+             gint64        *to)
+{
+  if (self->focus_from == ATLAS_TIME_NONE)
+    {
+      frame_range (self, from, to);
+      return;
+    }
+
+  *from = self->focus_from;
+  *to = self->focus_to;
+}
+
 /* Keeps some of the data in view: the centre stays within the dataset's range. */
 static void
 clamp_view (AtlasTimeline *self)
@@ -541,22 +1042,33 @@ update_frame (AtlasTimeline *self)
 {
   Frame *f = &self->frame;
   double avail;
-  guint first;
-
-  ensure_layout (self);
+  guint first, n_touching;
 
   f->width = gtk_widget_get_width (GTK_WIDGET (self));
   f->height = gtk_widget_get_height (GTK_WIDGET (self));
   f->base = atlas_timescale_time_to_x (&self->scale, self->origin);
 
-  first = lower_bound (self, -f->base - self->max_extent - 1);
-  while (first < self->items->len && item_at (self, first)->px1 + f->base < 0)
-    first++;
-  f->first = first;
-  f->last = lower_bound (self, f->width - f->base + 1);
-  f->last = MAX (f->last, f->first);
-  f->n_in_view = f->last - f->first;
-  f->dense = f->n_in_view > DENSE_LIMIT;
+  /* too many marks in view to draw one by one: per-column density, which needs
+   * no lanes, so the items are not laid out again for every zoom */
+  n_touching = self->counts_valid ? count_columns (self, f->base, f->width, NULL, NULL)
+                                  : count_columns_one_by_one (self, f->base, f->width, NULL, NULL);
+  f->dense = n_touching > DENSE_LIMIT;
+  if (f->dense)
+    {
+      f->first = f->last = 0;
+      f->n_in_view = n_touching;
+    }
+  else
+    {
+      ensure_layout (self);
+      first = lower_bound (self, -f->base - self->max_extent - 1);
+      while (first < self->items->len && item_at (self, first)->px1 + f->base < 0)
+        first++;
+      f->first = first;
+      f->last = lower_bound (self, f->width - f->base + 1);
+      f->last = MAX (f->last, f->first);
+      f->n_in_view = f->last - f->first;
+    }
 
   /* the histogram only when marks pile up: too many in view to read one by
    * one, or more lanes than fit tall enough for their titles */
@@ -1058,6 +1570,12 @@ draw_histogram_and_density (AtlasTimeline *self,
   /* each bin counts the events whose span overlaps it: an event known only to
    * the day covers its whole day, not its midnight.  Differences first, then
    * running sums. */
+  if (self->counts_valid)
+    count_columns (self, f->base, f->width, self->bins_all, self->bins_visible);
+  else
+    count_columns_one_by_one (self, f->base, f->width, self->bins_all, self->bins_visible);
+
+  /* the marks that do not fit the lanes: at most DENSE_LIMIT in view */
   for (guint i = f->first; i < f->last; i++)
     {
       const Item *item = item_at (self, i);
@@ -1070,13 +1588,6 @@ draw_histogram_and_density (AtlasTimeline *self,
 
       b0 = (guint) (CLAMP (x0, 0, f->width - 1) / HIST_BIN);
       b1 = (guint) (CLAMP (x1, 0, f->width - 1) / HIST_BIN) + 1;
-      self->bins_all[b0]++;
-      self->bins_all[b1]--;
-      if (item_is_visible (self, item))
-        {
-          self->bins_visible[b0]++;
-          self->bins_visible[b1]--;
-        }
       if (!f->dense && !item_in_lanes (self, item))
         {
           self->bins_overflow[b0]++;
@@ -1392,9 +1903,19 @@ dataset_changed (AtlasTimeline *self)
   self->origin = self->range_from != ATLAS_TIME_NONE ? self->range_from : 0;
 
   rebuild_all_items (self);
+  find_focus (self);
   rebuild_items (self);
   update_selected (self);
-  atlas_timeline_frame_all (self);
+
+  /* opens on where most events are; Ctrl+0 (frame-all) shows them all */
+  {
+    gint64 from, to;
+
+    focus_range (self, &from, &to);
+    self->framed_all = TRUE;
+    self->framed_focus = TRUE;
+    apply_range (self, from, to);
+  }
   update_accessible_value (self);
 }
 
@@ -1870,7 +2391,8 @@ atlas_timeline_snapshot (GtkWidget   *widget,
       guint index = g_array_index (self->selected, guint, s);
       const Item *item;
 
-      if (index >= self->n_slots || self->slots[index] == NONE_INDEX)
+      /* dense: no marks of their own, and the lanes may not be laid out */
+      if (f->dense || index >= self->n_slots || self->slots[index] == NONE_INDEX)
         continue;
       item = item_at (self, self->slots[index]);
       if (!item_in_lanes (self, item) || item->px1 + f->base < -4 || item->px0 + f->base > f->width + 4)
@@ -1880,7 +2402,7 @@ atlas_timeline_snapshot (GtkWidget   *widget,
       draw_highlight (self, snapshot, item, &selection_color, 2.f);
     }
 
-  if (hovered != NULL && atlas_event_get_index (hovered) < self->n_slots
+  if (hovered != NULL && !f->dense && atlas_event_get_index (hovered) < self->n_slots
       && self->slots[atlas_event_get_index (hovered)] != NONE_INDEX)
     {
       const Item *item = item_at (self, self->slots[atlas_event_get_index (hovered)]);
@@ -1944,7 +2466,10 @@ atlas_timeline_size_allocate (GtkWidget *widget,
     {
       gint64 from, to;
 
-      frame_range (self, &from, &to);
+      if (self->framed_focus)
+        focus_range (self, &from, &to);
+      else
+        frame_range (self, &from, &to);
       atlas_timescale_set_range (&self->scale, from, to, width);
     }
 }
@@ -2077,6 +2602,7 @@ atlas_timeline_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->all_items, g_array_unref);
+  g_clear_pointer (&self->count_classes, g_array_unref);
   g_clear_pointer (&self->slots, g_free);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->category_colors, g_array_unref);
@@ -2180,6 +2706,9 @@ atlas_timeline_init (AtlasTimeline *self)
 
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   self->all_items = g_array_new (FALSE, TRUE, sizeof (Item));
+  self->count_classes = g_array_new (FALSE, TRUE, sizeof (CountClass));
+  g_array_set_clear_func (self->count_classes, count_class_clear);
+  self->counts_valid = TRUE;
   self->categories = g_ptr_array_new ();
   g_ptr_array_add (self->categories, NULL);
   self->category_colors = g_array_new (FALSE, TRUE, sizeof (GdkRGBA));
@@ -2188,6 +2717,7 @@ atlas_timeline_init (AtlasTimeline *self)
   self->slots = g_new (guint, 1);
   self->range_from = self->range_to = ATLAS_TIME_NONE;
   self->reported = ATLAS_TIME_NONE;
+  self->focus_from = self->focus_to = ATLAS_TIME_NONE;
   self->framed_all = TRUE;
   self->layout_dirty = TRUE;
   self->frame.overflow_top = -1;
@@ -2278,6 +2808,7 @@ atlas_timeline_frame_all (AtlasTimeline *self)
 
   frame_range (self, &from, &to);
   self->framed_all = TRUE;
+  self->framed_focus = FALSE;
   apply_range (self, from, to);
 }
 
@@ -2329,7 +2860,7 @@ atlas_timeline_get_event_position (AtlasTimeline *self,
   update_frame (self);
 
   index = atlas_event_get_index (event);
-  if (index >= self->n_slots || self->slots[index] == NONE_INDEX)
+  if (self->frame.dense || index >= self->n_slots || self->slots[index] == NONE_INDEX)
     return FALSE;
 
   item = item_at (self, self->slots[index]);
@@ -2398,4 +2929,45 @@ atlas_timeline_click_at (AtlasTimeline   *self,
     atlas_selection_toggle_event (self->selection, event);
   else
     atlas_selection_select_event (self->selection, event);
+}
+
+guint
+atlas_timeline_count_columns (AtlasTimeline *self,
+                              gboolean       one_by_one,
+                              GArray        *all,
+                              GArray        *visible)
+{
+  double width, base;
+  guint n_columns, n_touching;
+  guint *a, *v;
+
+  g_return_val_if_fail (ATLAS_IS_TIMELINE (self), 0);
+  g_return_val_if_fail (all != NULL && visible != NULL, 0);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  base = atlas_timescale_time_to_x (&self->scale, self->origin);
+  n_columns = (guint) ceil (width / HIST_BIN) + 2;
+  g_array_set_size (all, 0);
+  g_array_set_size (visible, 0);
+  g_array_set_size (all, n_columns);
+  g_array_set_size (visible, n_columns);
+  a = (guint *) (void *) all->data;
+  v = (guint *) (void *) visible->data;
+  memset (a, 0, n_columns * sizeof (guint));
+  memset (v, 0, n_columns * sizeof (guint));
+  if (width <= 0)
+    return 0;
+
+  if (one_by_one || !self->counts_valid)
+    n_touching = count_columns_one_by_one (self, base, width, a, v);
+  else
+    n_touching = count_columns (self, base, width, a, v);
+
+  for (guint b = 1; b < n_columns; b++)
+    {
+      a[b] += a[b - 1];
+      v[b] += v[b - 1];
+    }
+
+  return n_touching;
 }
