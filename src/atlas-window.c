@@ -296,7 +296,7 @@ screenshot_poll_cb (gpointer user_data)
 }
 
 /* ATLAS_REPORT_FIRST_FRAME=1: how long after the process started the first frame
- * with a complete basemap (tiles were drawn, none is pending) was painted */
+ * that shows the dataset, framed, with every basemap tile in view drawn was painted */
 static double
 ms_since_process_start (void)
 {
@@ -321,12 +321,35 @@ ms_since_process_start (void)
          - (double) start_ticks * 1000.0 / (double) sysconf (_SC_CLK_TCK);
 }
 
+static gboolean
+basemap_in_view_is_drawn (AtlasWindow *self)
+{
+  guint zoom, columns;
+  int x0, y0, x1, y1;
+
+  if (self->basemap == NULL ||
+      !atlas_map_view_get_visible_tiles (self->map_view, &zoom, &x0, &y0, &x1, &y1))
+    return FALSE;
+
+  columns = 1u << zoom;
+  for (int x = x0; x <= x1; x++)
+    for (int y = y0; y <= y1; y++)
+      if (!atlas_basemap_source_is_drawn (self->basemap, zoom,
+                                          (guint) (((x % (int) columns) + (int) columns) % (int) columns),
+                                          (guint) y))
+        return FALSE;
+
+  return TRUE;
+}
+
 static void
 report_after_paint_cb (AtlasWindow   *self,
                        GdkFrameClock *clock)
 {
-  if (self->basemap == NULL || atlas_basemap_source_get_n_filled (self->basemap) == 0
-      || atlas_basemap_source_get_n_pending (self->basemap) > 0)
+  /* the dataset is shown, framed, and each basemap tile in view is drawn */
+  if (atlas_context_get_dataset (self->context) == NULL
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0
+      || !basemap_in_view_is_drawn (self))
     return;
 
   g_signal_handlers_disconnect_by_func (clock, report_after_paint_cb, self);

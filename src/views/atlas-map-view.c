@@ -1128,6 +1128,47 @@ atlas_map_view_dup_tooltip_at (AtlasMapView *self,
                           name, count);
 }
 
+gboolean
+atlas_map_view_get_visible_tiles (AtlasMapView *self,
+                                  guint        *zoom,
+                                  int          *x0,
+                                  int          *y0,
+                                  int          *x1,
+                                  int          *y1)
+{
+  ShumateViewport *viewport;
+  int width, height, z, rows;
+  double cx, cy, lat, lon, tile_size;
+
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+
+  if (self->map_source == NULL || self->map_layer == NULL || self->pending_frame)
+    return FALSE;
+  width = gtk_widget_get_width (GTK_WIDGET (self->map_layer));
+  height = gtk_widget_get_height (GTK_WIDGET (self->map_layer));
+  if (width <= 1 || height <= 1)
+    return FALSE;
+
+  /* as libshumate's layer places them (the map is never rotated): the viewport's
+   * centre at its whole zoom level, half the layer's size either way */
+  viewport = get_viewport (self);
+  z = (int) shumate_viewport_get_zoom_level (viewport);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  tile_size = shumate_map_source_get_tile_size (self->map_source);
+  cx = shumate_map_source_get_x (self->map_source, z, lon);
+  cy = shumate_map_source_get_y (self->map_source, z, lat);
+  rows = (int) shumate_map_source_get_row_count (self->map_source, z);
+
+  *zoom = (guint) z;
+  *x0 = (int) floor ((cx - width / 2.0) / tile_size);
+  *x1 = (int) floor ((cx + width / 2.0 - 1) / tile_size);
+  *y0 = MAX ((int) floor ((cy - height / 2.0) / tile_size), 0);
+  *y1 = MIN ((int) floor ((cy + height / 2.0 - 1) / tile_size), rows - 1);
+
+  return TRUE;
+}
+
 GtkPopover *
 atlas_map_view_get_event_popover (AtlasMapView *self)
 {
