@@ -204,7 +204,6 @@ atlas_application_command_line (GApplication            *app,
   atlas_window_apply (window, file, g_steal_pointer (&view));
   gtk_window_present (GTK_WINDOW (window));
 
-
   return 0;
 }
 

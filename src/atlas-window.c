@@ -436,11 +436,30 @@ load_progress_cb (double   fraction,
   gtk_progress_bar_set_fraction (self->header_load_progress, fraction);
 }
 
+/* A spinner redraws the window on every frame; under a software renderer each frame
+ * costs tens of milliseconds and holds up the loader's callbacks on the main loop.  A
+ * quick load (the bundled dataset) never needs it, so it starts only if the load is
+ * still running after a moment. */
+#define SPINNER_DELAY_MS 400
+
+static gboolean
+start_spinner_cb (gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  self->spinner_id = 0;
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_loading (AtlasWindow *self,
              gboolean     loading)
 {
-  gtk_spinner_set_spinning (self->loading_spinner, loading);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  if (loading)
+    self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, start_spinner_cb, self);
   gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
   gtk_progress_bar_set_fraction (self->header_load_progress, 0.0);
   /* the dataset shown stays until the new one is complete */
@@ -824,6 +843,7 @@ atlas_window_dispose (GObject *object)
   atlas_window_cancel_load (self);
   atlas_window_files_dispose (self);
   g_clear_handle_id (&self->screenshot_id, g_source_remove);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 

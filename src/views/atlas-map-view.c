@@ -927,7 +927,12 @@ atlas_map_view_set_map_source (AtlasMapView     *self,
       shumate_license_append_map_source (self->license, source);
     }
 
-  set_zoom_and_center (self, zoom, lat, lon);
+  /* Tells the new layer where the view is, so that it asks for its tiles.  Before
+   * the map is shown it would ask for those of an unallocated layer around the
+   * default view (wasted work at startup): its first allocation asks for the
+   * right ones. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    set_zoom_and_center (self, zoom, lat, lon);
 }
 
 ShumateMap *
