@@ -494,6 +494,7 @@ load_ready_cb (GObject      *object,
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(AtlasViewState) view = NULL;
+  GtkStackTransitionType transition;
   gboolean auto_reload;
 
   dataset = atlas_dataset_load_finish (result, &error);
@@ -501,6 +502,11 @@ load_ready_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  /* From a loading page that never had to show its spinner, the dataset appears at
+   * once: a crossfade would spend frames on a page that said nothing, and hold up the
+   * basemap (libshumate asks for tiles when no frame is due). */
+  transition = gtk_spinner_get_spinning (self->loading_spinner)
+               ? GTK_STACK_TRANSITION_TYPE_CROSSFADE : GTK_STACK_TRANSITION_TYPE_NONE;
   file = g_steal_pointer (&self->loading_file);
   g_clear_object (&self->load_cancellable);
   set_loading (self, FALSE);
@@ -529,7 +535,7 @@ load_ready_cb (GObject      *object,
   atlas_window_watch_file (self);
 
   atlas_context_set_dataset (self->context, dataset);
-  gtk_stack_set_visible_child_name (self->stack, "main");
+  gtk_stack_set_visible_child_full (self->stack, "main", transition);
 
   if (view != NULL)
     atlas_window_restore_view (self, view);
