@@ -680,7 +680,11 @@ stop_search_cb (AtlasWindow    *self,
 }
 
 /* Restores the timeline's height once the paned has its real size: GtkPaned
- * positions count from the top, the saved value from the bottom. */
+ * positions count from the top, the saved value from the bottom.  The paned fills
+ * the stack, so when it was just shown in place of another page the stack's height
+ * is its own: the position is then right on its first frame, not one frame later
+ * (each frame of the main page is costly under a software renderer, and the map
+ * asks for its tiles only once no frame is due). */
 static gboolean
 paned_restore_tick_cb (GtkWidget     *widget,
                        GdkFrameClock *frame_clock,
@@ -690,6 +694,8 @@ paned_restore_tick_cb (GtkWidget     *widget,
   int height = gtk_widget_get_height (widget);
   int timeline_height = 280;
 
+  if (height <= 0)
+    height = gtk_widget_get_height (GTK_WIDGET (self->stack));
   if (height <= 0)
     return G_SOURCE_CONTINUE;
 
