@@ -324,20 +324,23 @@ ms_since_process_start (void)
 static gboolean
 basemap_in_view_is_drawn (AtlasWindow *self)
 {
-  guint zoom, columns;
-  int x0, y0, x1, y1;
+  guint zoom;
+  int x0, y0, x1, y1, columns;
 
   if (self->basemap == NULL ||
       !atlas_map_view_get_visible_tiles (self->map_view, &zoom, &x0, &y0, &x1, &y1))
     return FALSE;
 
-  columns = 1u << zoom;
+  columns = 1 << zoom;
   for (int x = x0; x <= x1; x++)
     for (int y = y0; y <= y1; y++)
-      if (!atlas_basemap_source_is_drawn (self->basemap, zoom,
-                                          (guint) (((x % (int) columns) + (int) columns) % (int) columns),
-                                          (guint) y))
-        return FALSE;
+      {
+        /* columns wrap around the world */
+        guint column = (guint) (((x % columns) + columns) % columns);
+
+        if (!atlas_basemap_source_is_drawn (self->basemap, zoom, column, (guint) y))
+          return FALSE;
+      }
 
   return TRUE;
 }

@@ -665,9 +665,7 @@ labels_for_zoom (const AtlasBasemapData *data,
     }
   cache = mutable_data->cache;
   if (cache->zooms[zoom] == NULL)
-    {
-      cache->zooms[zoom] = place_labels (data, zoom);
-    }
+    cache->zooms[zoom] = place_labels (data, zoom);
   labels = cache->zooms[zoom];
   g_mutex_unlock (&mutable_data->cache_lock);
 
