@@ -67,6 +67,7 @@ struct _AtlasWindow
   char                 *last_toast;
   guint                 monitor_timeout_id;
   guint                 map_tick_id;
+  guint                 spinner_id;     /* starts the loading spinner */
   double                pending_map[3]; /* lat, lon, zoom */
 
   guint                 paned_restored : 1;

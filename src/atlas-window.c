@@ -296,7 +296,7 @@ screenshot_poll_cb (gpointer user_data)
 }
 
 /* ATLAS_REPORT_FIRST_FRAME=1: how long after the process started the first frame
- * with a complete basemap (tiles were drawn, none is pending) was painted */
+ * that shows the dataset, framed, with every basemap tile in view drawn was painted */
 static double
 ms_since_process_start (void)
 {
@@ -321,12 +321,38 @@ ms_since_process_start (void)
          - (double) start_ticks * 1000.0 / (double) sysconf (_SC_CLK_TCK);
 }
 
+static gboolean
+basemap_in_view_is_drawn (AtlasWindow *self)
+{
+  guint zoom;
+  int x0, y0, x1, y1, columns;
+
+  if (self->basemap == NULL ||
+      !atlas_map_view_get_visible_tiles (self->map_view, &zoom, &x0, &y0, &x1, &y1))
+    return FALSE;
+
+  columns = 1 << zoom;
+  for (int x = x0; x <= x1; x++)
+    for (int y = y0; y <= y1; y++)
+      {
+        /* columns wrap around the world */
+        guint column = (guint) (((x % columns) + columns) % columns);
+
+        if (!atlas_basemap_source_is_drawn (self->basemap, zoom, column, (guint) y))
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
 static void
 report_after_paint_cb (AtlasWindow   *self,
                        GdkFrameClock *clock)
 {
-  if (self->basemap == NULL || atlas_basemap_source_get_n_filled (self->basemap) == 0
-      || atlas_basemap_source_get_n_pending (self->basemap) > 0)
+  /* the dataset is shown, framed, and each basemap tile in view is drawn */
+  if (atlas_context_get_dataset (self->context) == NULL
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0
+      || !basemap_in_view_is_drawn (self))
     return;
 
   g_signal_handlers_disconnect_by_func (clock, report_after_paint_cb, self);
@@ -413,11 +439,30 @@ load_progress_cb (double   fraction,
   gtk_progress_bar_set_fraction (self->header_load_progress, fraction);
 }
 
+/* A spinner redraws the window on every frame; under a software renderer each frame
+ * costs tens of milliseconds and holds up the loader's callbacks on the main loop.  A
+ * quick load (the bundled dataset) never needs it, so it starts only if the load is
+ * still running after a moment. */
+#define SPINNER_DELAY_MS 400
+
+static gboolean
+start_spinner_cb (gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  self->spinner_id = 0;
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_loading (AtlasWindow *self,
              gboolean     loading)
 {
-  gtk_spinner_set_spinning (self->loading_spinner, loading);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  if (loading)
+    self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, start_spinner_cb, self);
   gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
   gtk_progress_bar_set_fraction (self->header_load_progress, 0.0);
   /* the dataset shown stays until the new one is complete */
@@ -452,6 +497,7 @@ load_ready_cb (GObject      *object,
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(AtlasViewState) view = NULL;
+  GtkStackTransitionType transition;
   gboolean auto_reload;
 
   dataset = atlas_dataset_load_finish (result, &error);
@@ -459,6 +505,11 @@ load_ready_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  /* From a loading page that never had to show its spinner, the dataset appears at
+   * once: a crossfade would spend frames on a page that said nothing, and hold up the
+   * basemap (libshumate asks for tiles when no frame is due). */
+  transition = gtk_spinner_get_spinning (self->loading_spinner)
+               ? GTK_STACK_TRANSITION_TYPE_CROSSFADE : GTK_STACK_TRANSITION_TYPE_NONE;
   file = g_steal_pointer (&self->loading_file);
   g_clear_object (&self->load_cancellable);
   set_loading (self, FALSE);
@@ -487,7 +538,7 @@ load_ready_cb (GObject      *object,
   atlas_window_watch_file (self);
 
   atlas_context_set_dataset (self->context, dataset);
-  gtk_stack_set_visible_child_name (self->stack, "main");
+  gtk_stack_set_visible_child_full (self->stack, "main", transition);
 
   if (view != NULL)
     atlas_window_restore_view (self, view);
@@ -632,7 +683,11 @@ stop_search_cb (AtlasWindow    *self,
 }
 
 /* Restores the timeline's height once the paned has its real size: GtkPaned
- * positions count from the top, the saved value from the bottom. */
+ * positions count from the top, the saved value from the bottom.  The paned fills
+ * the stack, so when it was just shown in place of another page the stack's height
+ * is its own: the position is then right on its first frame, not one frame later
+ * (each frame of the main page is costly under a software renderer, and the map
+ * asks for its tiles only once no frame is due). */
 static gboolean
 paned_restore_tick_cb (GtkWidget     *widget,
                        GdkFrameClock *frame_clock,
@@ -642,6 +697,8 @@ paned_restore_tick_cb (GtkWidget     *widget,
   int height = gtk_widget_get_height (widget);
   int timeline_height = 280;
 
+  if (height <= 0)
+    height = gtk_widget_get_height (GTK_WIDGET (self->stack));
   if (height <= 0)
     return G_SOURCE_CONTINUE;
 
@@ -801,6 +858,7 @@ atlas_window_dispose (GObject *object)
   atlas_window_cancel_load (self);
   atlas_window_files_dispose (self);
   g_clear_handle_id (&self->screenshot_id, g_source_remove);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 

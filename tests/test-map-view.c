@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-basemap-source.h"
 #include "atlas-map-view.h"
 #include "atlas-model.h"
 
@@ -422,6 +423,55 @@ test_map_view_keyboard (Fixture       *fixture,
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (atlas_map_view_get_map (fixture->view))));
 }
 
+/* The tiles the startup report waits for: the cells the viewport touches at its zoom,
+ * each one drawn once the source has none pending. */
+static void
+test_map_view_visible_tiles (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(AtlasBasemapSource) source = atlas_basemap_source_new ();
+  GtkWidget *unshown = g_object_ref_sink (atlas_map_view_new ());
+  ShumateViewport *viewport = get_viewport (fixture);
+  guint zoom, columns;
+  int x0, y0, x1, y1, width, height;
+  gint64 deadline;
+
+  /* no size yet, or no basemap: nothing to wait for */
+  g_assert_false (atlas_map_view_get_visible_tiles (fixture->view, &zoom, &x0, &y0, &x1, &y1));
+  atlas_map_view_set_map_source (ATLAS_MAP_VIEW (unshown), SHUMATE_MAP_SOURCE (source));
+  g_assert_false (atlas_map_view_get_visible_tiles (ATLAS_MAP_VIEW (unshown),
+                                                    &zoom, &x0, &y0, &x1, &y1));
+  g_object_unref (unshown);
+
+  atlas_map_view_set_map_source (fixture->view, SHUMATE_MAP_SOURCE (source));
+  wait_for_draw (fixture);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((atlas_basemap_source_get_n_filled (source) == 0 ||
+          atlas_basemap_source_get_n_pending (source) > 0) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (atlas_basemap_source_get_n_pending (source), ==, 0);
+
+  g_assert_true (atlas_map_view_get_visible_tiles (fixture->view, &zoom, &x0, &y0, &x1, &y1));
+  g_assert_cmpuint (zoom, ==, (guint) shumate_viewport_get_zoom_level (viewport));
+  width = gtk_widget_get_width (GTK_WIDGET (fixture->view));
+  height = gtk_widget_get_height (GTK_WIDGET (fixture->view));
+  /* whole 256-pixel cells covering the view, at most one partly shown on each side */
+  g_assert_cmpint ((x1 - x0 + 1) * 256, >=, width);
+  g_assert_cmpint ((x1 - x0 + 1) * 256, <, width + 2 * 256);
+  g_assert_cmpint ((y1 - y0 + 1) * 256, >=, height);
+  g_assert_cmpint ((y1 - y0 + 1) * 256, <, height + 2 * 256);
+
+  columns = 1u << zoom;
+  for (int x = x0; x <= x1; x++)
+    for (int y = y0; y <= y1; y++)
+      g_assert_true (atlas_basemap_source_is_drawn (source, zoom,
+                                                    (guint) ((x + (int) columns) % (int) columns),
+                                                    (guint) y));
+  /* only what was asked for */
+  g_assert_false (atlas_basemap_source_is_drawn (source, zoom + 1, 2 * (guint) x0, 2 * (guint) y0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +489,7 @@ main (int   argc,
   ADD ("filter-actor", test_map_view_filter_actor);
   ADD ("keyboard", test_map_view_keyboard);
   ADD ("selection-in-sight", test_map_view_selection_in_sight);
+  ADD ("visible-tiles", test_map_view_visible_tiles);
 
 #undef ADD
 

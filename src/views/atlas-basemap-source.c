@@ -24,6 +24,7 @@ struct _AtlasBasemapSource
 
   /* owned */
   ShumateMapSource *upstream;
+  GHashTable       *drawn;   /* packed zoom/x/y of delivered tiles, see remember_drawn() */
 
   guint             scale_factor;
   guint             n_pending;
@@ -126,6 +127,30 @@ render_in_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+static guint64
+tile_key (guint zoom,
+          guint x,
+          guint y)
+{
+  return (guint64) zoom << 56 | (guint64) x << 28 | y;
+}
+
+/* A few thousand keys at most: enough for what is on screen, and a long session does
+ * not grow the set for every tile it ever showed. */
+#define MAX_DRAWN 4096
+
+static void
+remember_drawn (AtlasBasemapSource *self,
+                ShumateTile        *tile)
+{
+  guint64 key = tile_key (shumate_tile_get_zoom_level (tile), shumate_tile_get_x (tile),
+                          shumate_tile_get_y (tile));
+
+  if (g_hash_table_size (self->drawn) >= MAX_DRAWN)
+    g_hash_table_remove_all (self->drawn);
+  g_hash_table_add (self->drawn, g_memdup2 (&key, sizeof key));
+}
+
 static void
 render_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -147,6 +172,7 @@ render_done_cb (GObject      *object,
   shumate_tile_set_paintable (job->tile, GDK_PAINTABLE (texture));
   shumate_tile_set_fade_in (job->tile, FALSE);
   shumate_tile_set_state (job->tile, SHUMATE_STATE_DONE);
+  remember_drawn (g_task_get_source_object (task), job->tile);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -178,6 +204,9 @@ upstream_done_cb (GObject      *object,
 
   if (shumate_map_source_fill_tile_finish (SHUMATE_MAP_SOURCE (object), result, &error))
     {
+      TileJob *job = g_task_get_task_data (task);
+
+      remember_drawn (g_task_get_source_object (task), job->tile);
       g_task_return_boolean (task, TRUE);
       return;
     }
@@ -297,6 +326,16 @@ atlas_basemap_source_dispose (GObject *object)
 }
 
 static void
+atlas_basemap_source_finalize (GObject *object)
+{
+  AtlasBasemapSource *self = ATLAS_BASEMAP_SOURCE (object);
+
+  g_hash_table_unref (self->drawn);
+
+  G_OBJECT_CLASS (atlas_basemap_source_parent_class)->finalize (object);
+}
+
+static void
 atlas_basemap_source_get_property (GObject    *object,
                                    guint       prop_id,
                                    GValue     *value,
@@ -352,6 +391,7 @@ atlas_basemap_source_class_init (AtlasBasemapSourceClass *klass)
 
   object_class->constructed = atlas_basemap_source_constructed;
   object_class->dispose = atlas_basemap_source_dispose;
+  object_class->finalize = atlas_basemap_source_finalize;
   object_class->get_property = atlas_basemap_source_get_property;
   object_class->set_property = atlas_basemap_source_set_property;
 
@@ -396,6 +436,7 @@ static void
 atlas_basemap_source_init (AtlasBasemapSource *self)
 {
   self->scale_factor = 1;
+  self->drawn = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 AtlasBasemapSource *
@@ -484,4 +525,17 @@ atlas_basemap_source_get_n_filled (AtlasBasemapSource *self)
   g_return_val_if_fail (ATLAS_IS_BASEMAP_SOURCE (self), 0);
 
   return self->n_filled;
+}
+
+gboolean
+atlas_basemap_source_is_drawn (AtlasBasemapSource *self,
+                               guint               zoom,
+                               guint               x,
+                               guint               y)
+{
+  guint64 key = tile_key (zoom, x, y);
+
+  g_return_val_if_fail (ATLAS_IS_BASEMAP_SOURCE (self), FALSE);
+
+  return g_hash_table_contains (self->drawn, &key);
 }

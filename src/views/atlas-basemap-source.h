@@ -39,5 +39,11 @@ ShumateMapSource   *atlas_basemap_source_get_upstream (AtlasBasemapSource *self)
 guint               atlas_basemap_source_get_n_pending (AtlasBasemapSource *self);
 /* Tiles delivered since the source was made */
 guint               atlas_basemap_source_get_n_filled (AtlasBasemapSource *self);
+/* Whether the tile at @zoom, @x, @y (as libshumate numbers them) was delivered with its
+ * pixels, among the last few thousand tiles delivered */
+gboolean            atlas_basemap_source_is_drawn     (AtlasBasemapSource *self,
+                                                       guint               zoom,
+                                                       guint               x,
+                                                       guint               y);
 
 G_END_DECLS

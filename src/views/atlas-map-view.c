@@ -1045,7 +1045,12 @@ atlas_map_view_set_map_source (AtlasMapView     *self,
       shumate_license_append_map_source (self->license, source);
     }
 
-  set_zoom_and_center (self, zoom, lat, lon);
+  /* Tells the new layer where the view is, so that it asks for its tiles.  Before
+   * the map is shown it would ask for those of an unallocated layer around the
+   * default view (wasted work at startup): its first allocation asks for the
+   * right ones. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    set_zoom_and_center (self, zoom, lat, lon);
 }
 
 ShumateMap *
@@ -1244,6 +1249,47 @@ atlas_map_view_dup_tooltip_at (AtlasMapView *self,
   count = atlas_marker_layer_get_marker_count (self->marker_layer, marker);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%u event", "%s\n%u events", count),
                           name, count);
+}
+
+gboolean
+atlas_map_view_get_visible_tiles (AtlasMapView *self,
+                                  guint        *zoom,
+                                  int          *x0,
+                                  int          *y0,
+                                  int          *x1,
+                                  int          *y1)
+{
+  ShumateViewport *viewport;
+  int width, height, z, rows;
+  double cx, cy, lat, lon, tile_size;
+
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+
+  if (self->map_source == NULL || self->map_layer == NULL || self->pending_frame)
+    return FALSE;
+  width = gtk_widget_get_width (GTK_WIDGET (self->map_layer));
+  height = gtk_widget_get_height (GTK_WIDGET (self->map_layer));
+  if (width <= 1 || height <= 1)
+    return FALSE;
+
+  /* as libshumate's layer places them (the map is never rotated): the viewport's
+   * centre at its whole zoom level, half the layer's size either way */
+  viewport = get_viewport (self);
+  z = (int) shumate_viewport_get_zoom_level (viewport);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  tile_size = shumate_map_source_get_tile_size (self->map_source);
+  cx = shumate_map_source_get_x (self->map_source, z, lon);
+  cy = shumate_map_source_get_y (self->map_source, z, lat);
+  rows = (int) shumate_map_source_get_row_count (self->map_source, z);
+
+  *zoom = (guint) z;
+  *x0 = (int) floor ((cx - width / 2.0) / tile_size);
+  *x1 = (int) floor ((cx + width / 2.0 - 1) / tile_size);
+  *y0 = MAX ((int) floor ((cy - height / 2.0) / tile_size), 0);
+  *y1 = MIN ((int) floor ((cy + height / 2.0 - 1) / tile_size), rows - 1);
+
+  return TRUE;
 }
 
 GtkPopover *

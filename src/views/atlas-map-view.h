@@ -59,6 +59,15 @@ void          atlas_map_view_click_at                 (AtlasMapView  *self,
 gboolean      atlas_map_view_location_is_highlighted  (AtlasMapView  *self,
                                                        AtlasLocation *location);
 guint         atlas_map_view_get_n_markers            (AtlasMapView  *self);
+/* The basemap tiles in view: zoom level and the range of columns (not wrapped: take
+ * them modulo the zoom's column count) and rows the viewport touches.  FALSE while
+ * there is no basemap, no size yet or a framing waits for one. */
+gboolean      atlas_map_view_get_visible_tiles        (AtlasMapView  *self,
+                                                       guint         *zoom,
+                                                       int           *x0,
+                                                       int           *y0,
+                                                       int           *x1,
+                                                       int           *y1);
 /* the popover that lists a marker's events, for tests; borrowed */
 GtkPopover   *atlas_map_view_get_event_popover        (AtlasMapView  *self);
 char         *atlas_map_view_dup_tooltip_at           (AtlasMapView  *self,
