@@ -279,6 +279,17 @@ test_window_bad_file_error_page (void)
   g_assert_cmpstr (gtk_label_get_text (window->error_label), ==, atlas_window_get_error (window));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (window->error_label), path));
 
+  close_window (window);
+
+  /* the same before the window is first shown: a small file is read at once, so
+   * the first frame already says what is wrong */
+  window = atlas_window_new (NULL);
+  atlas_window_open_file (window, file);
+  g_assert_false (atlas_window_is_loading (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "error");
+  g_assert_true (g_str_has_prefix (atlas_window_get_error (window), path));
+  gtk_window_present (GTK_WINDOW (window));
+
   g_unlink (path);
   g_rmdir (dir);
   close_window (window);
