@@ -306,6 +306,78 @@ test_source (void)
   }
 }
 
+/* the pixels @source gives the tile at @zoom, @x, @y */
+static GBytes *
+fill_and_download (AtlasBasemapSource *source,
+                   guint               zoom,
+                   guint               x,
+                   guint               y,
+                   gboolean            wait_first)
+{
+  g_autoptr(ShumateTile) tile = shumate_tile_new_full (x, y, 256, zoom);
+  GdkTexture *texture;
+  gboolean done = FALSE;
+  guchar *pixels = g_malloc (256 * 256 * 4);
+
+  /* let a tile being drawn ahead finish first, or ask while it is drawn */
+  for (guint i = 0; wait_first && i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE));
+      g_usleep (10000);
+    }
+  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, fill_tile_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (shumate_tile_get_state (tile), ==, SHUMATE_STATE_DONE);
+  texture = GDK_TEXTURE (shumate_tile_get_paintable (tile));
+  gdk_texture_download (texture, pixels, 256 * 4);
+  return g_bytes_new_take (pixels, 256 * 256 * 4);
+}
+
+/* Tiles drawn ahead of libshumate's request are the tiles it would have got, whether
+ * the request comes after the drawing or during it, and the colours asked for when
+ * the style changed in between. */
+static void
+test_prefetch (void)
+{
+  g_autoptr(AtlasBasemapSource) plain = atlas_basemap_source_new ();
+  g_autoptr(AtlasBasemapSource) ahead = atlas_basemap_source_new ();
+  g_autoptr(GBytes) expected = fill_and_download (plain, 6, 38, 25, FALSE);
+  g_autoptr(GBytes) expected_next = fill_and_download (plain, 6, 39, 25, FALSE);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) during = NULL;
+  g_autoptr(GBytes) dark = NULL;
+  g_autoptr(GBytes) expected_dark = NULL;
+
+  atlas_basemap_source_prefetch (ahead, 6, 38, 25, 39, 25);
+  after = fill_and_download (ahead, 6, 38, 25, TRUE);
+  g_assert_true (g_bytes_equal (after, expected));
+  g_assert_true (atlas_basemap_source_is_drawn (ahead, 6, 38, 25));
+
+  atlas_basemap_source_prefetch (ahead, 6, 39 - 64, 26, 39 - 64, 26);   /* columns wrap */
+  during = fill_and_download (ahead, 6, 39, 26, FALSE);
+  {
+    g_autoptr(GBytes) direct = fill_and_download (plain, 6, 39, 26, FALSE);
+
+    g_assert_true (g_bytes_equal (during, direct));
+  }
+
+  /* drawn ahead in light colours, asked for in dark ones */
+  atlas_basemap_source_prefetch (ahead, 6, 40, 25, 40, 25);
+  atlas_basemap_source_set_dark (ahead, TRUE);
+  atlas_basemap_source_set_dark (plain, TRUE);
+  dark = fill_and_download (ahead, 6, 40, 25, TRUE);
+  expected_dark = fill_and_download (plain, 6, 40, 25, FALSE);
+  g_assert_true (g_bytes_equal (dark, expected_dark));
+
+  /* the tile drawn ahead but never asked for is still right when it is */
+  g_clear_pointer (&after, g_bytes_unref);
+  atlas_basemap_source_set_dark (ahead, FALSE);
+  after = fill_and_download (ahead, 6, 39, 25, FALSE);
+  g_assert_true (g_bytes_equal (after, expected_next));
+}
+
 /* Labels in an English (or any non-Arabic) interface: the English name first, the
  * Arabic one below it where there is room (cities from zoom 8, countries from 5). */
 static void
@@ -336,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/basemap/render/no-seams", test_no_seams);
   g_test_add_func ("/basemap/render/source", test_source);
   g_test_add_func ("/basemap/render/labels", test_labels);
+  g_test_add_func ("/basemap/render/prefetch", test_prefetch);
 
   return g_test_run ();
 }

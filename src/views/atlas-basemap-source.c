@@ -25,6 +25,7 @@ struct _AtlasBasemapSource
   /* owned */
   ShumateMapSource *upstream;
   GHashTable       *drawn;   /* packed zoom/x/y of delivered tiles, see remember_drawn() */
+  GHashTable       *prefetched;   /* packed zoom/x/y → Prefetched, see prefetch */
 
   guint             scale_factor;
   guint             n_pending;
@@ -65,6 +66,24 @@ tile_job_free (TileJob *job)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TileJob, tile_job_free)
+
+/* A tile drawn before libshumate asked for it (atlas_basemap_source_prefetch) */
+typedef struct
+{
+  GdkTexture *texture;   /* NULL while it is being drawn */
+  GPtrArray  *waiting;   /* GTasks of fill requests that came while it was drawn */
+  guint       scale;
+  gboolean    dark;
+} Prefetched;
+
+/* the waiting requests were handed on before (see forget_prefetched) */
+static void
+prefetched_free (Prefetched *prefetched)
+{
+  g_clear_object (&prefetched->texture);
+  g_ptr_array_unref (prefetched->waiting);
+  g_free (prefetched);
+}
 
 /* Runs on a worker thread: draws into the job's pixels, allocates nothing that outlives
  * the call.  What a tile keeps (its pixels, the GBytes and the texture) is allocated on
@@ -151,6 +170,20 @@ remember_drawn (AtlasBasemapSource *self,
   g_hash_table_add (self->drawn, g_memdup2 (&key, sizeof key));
 }
 
+/* Hands @texture to the tile of @task, the fill request libshumate made */
+static void
+deliver (GTask      *task,
+         GdkTexture *texture)
+{
+  TileJob *job = g_task_get_task_data (task);
+
+  shumate_tile_set_paintable (job->tile, GDK_PAINTABLE (texture));
+  shumate_tile_set_fade_in (job->tile, FALSE);
+  shumate_tile_set_state (job->tile, SHUMATE_STATE_DONE);
+  remember_drawn (g_task_get_source_object (task), job->tile);
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 render_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -169,11 +202,7 @@ render_done_cb (GObject      *object,
     }
 
   texture = take_texture (g_task_get_task_data (G_TASK (result)));
-  shumate_tile_set_paintable (job->tile, GDK_PAINTABLE (texture));
-  shumate_tile_set_fade_in (job->tile, FALSE);
-  shumate_tile_set_state (job->tile, SHUMATE_STATE_DONE);
-  remember_drawn (g_task_get_source_object (task), job->tile);
-  g_task_return_boolean (task, TRUE);
+  deliver (task, texture);
 }
 
 static void
@@ -222,6 +251,69 @@ upstream_done_cb (GObject      *object,
 }
 
 static void
+prefetch_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AtlasBasemapSource *self = ATLAS_BASEMAP_SOURCE (object);
+  TileJob *job = g_task_get_task_data (G_TASK (result));
+  guint64 key = tile_key (job->zoom, job->x, job->y);
+  Prefetched *prefetched = g_hash_table_lookup (self->prefetched, &key);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  /* forgotten meanwhile (dark style, scale), or drawn in vain (no basemap data) */
+  if (prefetched == NULL || prefetched->texture != NULL || prefetched->scale != job->scale ||
+      prefetched->dark != job->dark || !g_task_propagate_boolean (G_TASK (result), NULL))
+    {
+      if (prefetched != NULL && prefetched->texture == NULL && prefetched->scale == job->scale &&
+          prefetched->dark == job->dark)
+        {
+          /* the requests that waited for it are drawn the usual way */
+          for (guint i = 0; i < prefetched->waiting->len; i++)
+            start_render (self, g_object_ref (g_ptr_array_index (prefetched->waiting, i)));
+          g_ptr_array_set_size (prefetched->waiting, 0);
+          g_hash_table_remove (self->prefetched, &key);
+        }
+      return;
+    }
+
+  texture = take_texture (job);
+  if (prefetched->waiting->len == 0)
+    {
+      prefetched->texture = g_steal_pointer (&texture);
+      return;
+    }
+
+  for (guint i = 0; i < prefetched->waiting->len; i++)
+    deliver (g_ptr_array_index (prefetched->waiting, i), texture);
+  g_ptr_array_set_size (prefetched->waiting, 0);
+  g_hash_table_remove (self->prefetched, &key);
+}
+
+/* TRUE when the request was served (or will be) from a prefetched tile */
+static gboolean
+fill_from_prefetched (AtlasBasemapSource *self,
+                      GTask              *task)
+{
+  TileJob *job = g_task_get_task_data (task);
+  guint64 key = tile_key (job->zoom, job->x, job->y);
+  Prefetched *prefetched = g_hash_table_lookup (self->prefetched, &key);
+
+  if (prefetched == NULL || prefetched->scale != job->scale || prefetched->dark != job->dark)
+    return FALSE;
+
+  if (prefetched->texture == NULL)
+    {
+      g_ptr_array_add (prefetched->waiting, g_object_ref (task));
+      return TRUE;
+    }
+
+  deliver (task, prefetched->texture);
+  g_hash_table_remove (self->prefetched, &key);
+  return TRUE;
+}
+
+static void
 tile_completed_cb (GTask              *task,
                    GParamSpec         *pspec,
                    AtlasBasemapSource *self)
@@ -264,6 +356,8 @@ atlas_basemap_source_fill_tile_async (ShumateMapSource    *source,
       return;
     }
 
+  if (fill_from_prefetched (self, task))
+    return;
   start_render (self, g_steal_pointer (&task));
 }
 
@@ -331,6 +425,7 @@ atlas_basemap_source_finalize (GObject *object)
   AtlasBasemapSource *self = ATLAS_BASEMAP_SOURCE (object);
 
   g_hash_table_unref (self->drawn);
+  g_hash_table_unref (self->prefetched);
 
   G_OBJECT_CLASS (atlas_basemap_source_parent_class)->finalize (object);
 }
@@ -437,6 +532,8 @@ atlas_basemap_source_init (AtlasBasemapSource *self)
 {
   self->scale_factor = 1;
   self->drawn = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->prefetched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                            (GDestroyNotify) prefetched_free);
 }
 
 AtlasBasemapSource *
@@ -459,6 +556,24 @@ atlas_basemap_source_new_online (void)
                        NULL);
 }
 
+/* Tiles drawn ahead in other colours or at another scale are no use: the requests
+ * waiting for them are drawn the usual way. */
+static void
+forget_prefetched (AtlasBasemapSource *self)
+{
+  GHashTableIter iter;
+  Prefetched *prefetched;
+
+  g_hash_table_iter_init (&iter, self->prefetched);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &prefetched))
+    {
+      for (guint i = 0; i < prefetched->waiting->len; i++)
+        start_render (self, g_object_ref (g_ptr_array_index (prefetched->waiting, i)));
+      g_ptr_array_set_size (prefetched->waiting, 0);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
 gboolean
 atlas_basemap_source_get_dark (AtlasBasemapSource *self)
 {
@@ -478,6 +593,7 @@ atlas_basemap_source_set_dark (AtlasBasemapSource *self,
     return;
 
   self->dark = dark;
+  forget_prefetched (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
 }
 
@@ -500,6 +616,7 @@ atlas_basemap_source_set_scale_factor (AtlasBasemapSource *self,
     return;
 
   self->scale_factor = scale_factor;
+  forget_prefetched (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE_FACTOR]);
 }
 
@@ -538,4 +655,65 @@ atlas_basemap_source_is_drawn (AtlasBasemapSource *self,
   g_return_val_if_fail (ATLAS_IS_BASEMAP_SOURCE (self), FALSE);
 
   return g_hash_table_contains (self->drawn, &key);
+}
+
+/* at most this many tiles are drawn ahead: a large screen at its first zoom */
+#define MAX_PREFETCH 64
+
+void
+atlas_basemap_source_prefetch (AtlasBasemapSource *self,
+                               guint               zoom,
+                               int                 x0,
+                               int                 y0,
+                               int                 x1,
+                               int                 y1)
+{
+  GHashTableIter iter;
+  Prefetched *prefetched;
+  guint n, count = 0;
+
+  g_return_if_fail (ATLAS_IS_BASEMAP_SOURCE (self));
+
+  if (self->upstream != NULL || zoom > ATLAS_GEO_MAX_ZOOM)
+    return;
+
+  /* tiles drawn ahead for an earlier view and never asked for are let go */
+  g_hash_table_iter_init (&iter, self->prefetched);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &prefetched))
+    if (prefetched->texture != NULL)
+      g_hash_table_iter_remove (&iter);
+
+  n = atlas_geo_tiles_at_zoom (zoom);
+  for (int y = MAX (y0, 0); y <= y1 && y < (int) n; y++)
+    for (int x = x0; x <= x1 && count < MAX_PREFETCH; x++, count++)
+      {
+        g_autoptr(GTask) render = NULL;
+        TileJob *job;
+        guint64 key;
+        int size = ATLAS_GEO_TILE_SIZE * self->scale_factor;
+
+        key = tile_key (zoom, ((x % (int) n) + n) % n, (guint) y);
+        if (g_hash_table_contains (self->prefetched, &key) ||
+            g_hash_table_contains (self->drawn, &key))
+          continue;
+
+        prefetched = g_new0 (Prefetched, 1);
+        prefetched->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+        prefetched->scale = self->scale_factor;
+        prefetched->dark = self->dark;
+        g_hash_table_insert (self->prefetched, g_memdup2 (&key, sizeof key), prefetched);
+
+        job = g_new0 (TileJob, 1);
+        job->zoom = zoom;
+        job->x = ((x % (int) n) + n) % n;
+        job->y = (guint) y;
+        job->scale = self->scale_factor;
+        job->dark = self->dark;
+        job->stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, size);
+        job->pixels = g_malloc0 ((gsize) job->stride * size);
+        render = g_task_new (self, NULL, prefetch_done_cb, NULL);
+        g_task_set_source_tag (render, atlas_basemap_source_prefetch);
+        g_task_set_task_data (render, job, (GDestroyNotify) tile_job_free);
+        g_task_run_in_thread (render, render_in_thread);
+      }
 }

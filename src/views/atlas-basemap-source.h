@@ -46,4 +46,15 @@ gboolean            atlas_basemap_source_is_drawn     (AtlasBasemapSource *self,
                                                        guint               x,
                                                        guint               y);
 
+/* Starts drawing the offline tiles of @zoom from column @x0 to @x1 and row @y0 to @y1
+ * (as libshumate numbers them; columns wrap) before libshumate asks for them: it asks
+ * only after a frame of the new view, and the first screen's tiles can be drawn while
+ * that frame is.  At most 64 tiles; nothing for an online source. */
+void                atlas_basemap_source_prefetch     (AtlasBasemapSource *self,
+                                                       guint               zoom,
+                                                       int                 x0,
+                                                       int                 y0,
+                                                       int                 x1,
+                                                       int                 y1);
+
 G_END_DECLS

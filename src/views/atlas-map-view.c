@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-area-layer.h"
+#include "atlas-basemap-source.h"
 #include "atlas-cluster.h"
 #include "atlas-link-layer.h"
 #include "atlas-map-view.h"
@@ -747,6 +748,52 @@ atlas_map_view_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
+/* the tiles a map of @width × @height shows at the viewport's zoom and centre, as
+ * libshumate's layer places them (the map is never rotated): the centre at its whole
+ * zoom level, half the size either way */
+static void
+tiles_in_view (AtlasMapView *self,
+               int           width,
+               int           height,
+               guint        *zoom,
+               int          *x0,
+               int          *y0,
+               int          *x1,
+               int          *y1)
+{
+  ShumateViewport *viewport = get_viewport (self);
+  int z = (int) shumate_viewport_get_zoom_level (viewport);
+  double lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  double lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  double tile_size = shumate_map_source_get_tile_size (self->map_source);
+  double cx = shumate_map_source_get_x (self->map_source, z, lon);
+  double cy = shumate_map_source_get_y (self->map_source, z, lat);
+  int rows = (int) shumate_map_source_get_row_count (self->map_source, z);
+
+  *zoom = (guint) z;
+  *x0 = (int) floor ((cx - width / 2.0) / tile_size);
+  *x1 = (int) floor ((cx + width / 2.0 - 1) / tile_size);
+  *y0 = MAX ((int) floor ((cy - height / 2.0) / tile_size), 0);
+  *y1 = MIN ((int) floor ((cy + height / 2.0 - 1) / tile_size), rows - 1);
+}
+
+/* The first view of a dataset is known before its first frame; libshumate asks for
+ * its tiles only after that frame, so the offline ones are drawn meanwhile. */
+static void
+prefetch_tiles (AtlasMapView *self,
+                int           width,
+                int           height)
+{
+  guint zoom;
+  int x0, y0, x1, y1;
+
+  if (!ATLAS_IS_BASEMAP_SOURCE (self->map_source))
+    return;
+  tiles_in_view (self, width, height, &zoom, &x0, &y0, &x1, &y1);
+  atlas_basemap_source_prefetch (ATLAS_BASEMAP_SOURCE (self->map_source), zoom, x0, y0, x1,
+                                 y1);
+}
+
 static void
 atlas_map_view_size_allocate (GtkWidget *widget,
                               int        width,
@@ -754,11 +801,13 @@ atlas_map_view_size_allocate (GtkWidget *widget,
                               int        baseline)
 {
   AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+  gboolean framed = FALSE;
 
   /* a framing asked for before there was a size: now the zoom can be chosen */
   if (self->pending_frame && width > 1 && height > 1)
     {
       self->pending_frame = FALSE;
+      framed = TRUE;
       if (isnan (self->pending_bounds[0]))
         frame_places (self, self->pending_max_zoom);
       else
@@ -768,6 +817,7 @@ atlas_map_view_size_allocate (GtkWidget *widget,
   if (self->pending_selection && width > 1 && height > 1)
     {
       self->pending_selection = FALSE;
+      framed = TRUE;
       if (ensure_selection_visible (self))
         self->ensure_until = g_get_monotonic_time () + ENSURE_SETTLE_USEC;
     }
@@ -779,6 +829,9 @@ atlas_map_view_size_allocate (GtkWidget *widget,
       else
         self->ensure_until = 0;
     }
+
+  if (framed && self->map_source != NULL)
+    prefetch_tiles (self, width, height);
 
   gtk_widget_allocate (GTK_WIDGET (self->overlay), width, height, baseline, NULL);
   gtk_popover_present (self->popover);
@@ -1259,9 +1312,7 @@ atlas_map_view_get_visible_tiles (AtlasMapView *self,
                                   int          *x1,
                                   int          *y1)
 {
-  ShumateViewport *viewport;
-  int width, height, z, rows;
-  double cx, cy, lat, lon, tile_size;
+  int width, height;
 
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
 
@@ -1272,23 +1323,7 @@ atlas_map_view_get_visible_tiles (AtlasMapView *self,
   if (width <= 1 || height <= 1)
     return FALSE;
 
-  /* as libshumate's layer places them (the map is never rotated): the viewport's
-   * centre at its whole zoom level, half the layer's size either way */
-  viewport = get_viewport (self);
-  z = (int) shumate_viewport_get_zoom_level (viewport);
-  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
-  tile_size = shumate_map_source_get_tile_size (self->map_source);
-  cx = shumate_map_source_get_x (self->map_source, z, lon);
-  cy = shumate_map_source_get_y (self->map_source, z, lat);
-  rows = (int) shumate_map_source_get_row_count (self->map_source, z);
-
-  *zoom = (guint) z;
-  *x0 = (int) floor ((cx - width / 2.0) / tile_size);
-  *x1 = (int) floor ((cx + width / 2.0 - 1) / tile_size);
-  *y0 = MAX ((int) floor ((cy - height / 2.0) / tile_size), 0);
-  *y1 = MIN ((int) floor ((cy + height / 2.0 - 1) / tile_size), rows - 1);
-
+  tiles_in_view (self, width, height, zoom, x0, y0, x1, y1);
   return TRUE;
 }
 
