@@ -15,10 +15,21 @@
 
 #define SHOWN_CHARS 40
 
+/* Up to this many member names, an object's names are compared one by one (no
+ * allocation); a bigger object puts them in a hash table. */
+#define LINEAR_NAMES 16
+
 typedef struct
 {
-  char        kind;   /* '{' or '[' */
-  GHashTable *names;  /* member names seen so far in an object, or NULL */
+  gsize start;   /* byte offset of the name's first byte, after the quote */
+  gsize length;  /* bytes as written */
+} Name;
+
+typedef struct
+{
+  char        kind;        /* '{' or '[' */
+  guint       first_name;  /* this object's names start here in Scan.names */
+  GHashTable *names;       /* member names seen so far in a big object, or NULL */
 } Level;
 
 typedef struct
@@ -27,6 +38,8 @@ typedef struct
   gsize       length;
   gsize       where;
   char       *message;
+  gboolean    simple;      /* for tests: a byte at a time, every name hashed */
+  GArray     *names;       /* of Name: the names of each open object, outermost first */
 } Scan;
 
 static gboolean
@@ -105,6 +118,40 @@ read_hex4 (Scan    *scan,
   return TRUE;
 }
 
+/* Offset from @j of the first byte that ends a run of plain string characters
+ * ('"', '\\' or a control character), looking at eight bytes at a time; or
+ * the offset of the last whole word when none of them has one.  Each test below
+ * sets a byte's high bit when that byte matches (below 0x20, equal to '"', equal
+ * to '\\'); a borrow can only flag a byte above a real match, so the lowest
+ * flagged byte is exact. */
+static gsize
+skip_plain (const char *data,
+            gsize       j,
+            gsize       length)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  while (j + 8 <= length)
+    {
+      guint64 word, quote, backslash, hits;
+
+      memcpy (&word, data + j, 8);
+      quote = word ^ (ones * '"');
+      backslash = word ^ (ones * '\\');
+      hits = ((word - ones * 0x20) & ~word) | ((quote - ones) & ~quote)
+             | ((backslash - ones) & ~backslash);
+      hits &= highs;
+      if (hits != 0)
+        return j + (gsize) (__builtin_ctzll (hits) / 8);
+      j += 8;
+    }
+#endif
+
+  return j;
+}
+
 /* *pos is at the opening quote; on return it is just past the closing one, or
  * at the end of the data for an unterminated string (json-glib reports it). */
 static gboolean
@@ -116,7 +163,15 @@ scan_string (Scan  *scan,
 
   while (j < scan->length)
     {
-      guchar c = (guchar) data[j];
+      guchar c;
+
+      if (!scan->simple)
+        {
+          j = skip_plain (data, j, scan->length);
+          if (j >= scan->length)
+            break;
+        }
+      c = (guchar) data[j];
 
       if (c == '"')
         {
@@ -257,7 +312,8 @@ scan_number (Scan     *scan,
       return fail (scan, start, _("invalid number “%s”"), token);
     }
 
-  if (integer)
+  /* up to 18 digits always fits in 64 bits */
+  if (integer && (scan->simple || j - start - (data[start] == '-') > 18))
     {
       char buffer[24];
       gsize n = j - start;
@@ -283,15 +339,52 @@ scan_number (Scan     *scan,
   return TRUE;
 }
 
-AtlasJsonScanResult
-atlas_json_scan (const char  *data,
-                 gsize        length,
-                 guint        max_depth,
-                 guint64      max_values,
-                 gsize       *where,
-                 char       **message)
+/* Records the member name data[start, start + length) of the innermost object;
+ * FALSE if that object has a name with the same bytes already. */
+static gboolean
+add_name (Scan  *scan,
+          Level *level,
+          gsize  start,
+          gsize  length)
 {
-  Scan scan = { data, length, 0, NULL };
+  if (level->names == NULL)
+    {
+      guint n = scan->names->len - level->first_name;
+      const Name *seen = &g_array_index (scan->names, Name, level->first_name);
+
+      if (n < LINEAR_NAMES && !scan->simple)
+        {
+          Name name = { start, length };
+
+          for (guint k = 0; k < n; k++)
+            if (seen[k].length == length
+                && memcmp (scan->data + seen[k].start, scan->data + start, length) == 0)
+              return FALSE;
+          g_array_append_val (scan->names, name);
+          return TRUE;
+        }
+
+      /* a big object (or any object, for the simple scan): from now on, a set */
+      level->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint k = 0; k < n; k++)
+        g_hash_table_add (level->names, g_strndup (scan->data + seen[k].start, seen[k].length));
+      g_array_set_size (scan->names, level->first_name);
+    }
+
+  return g_hash_table_add (level->names, g_strndup (scan->data + start, length));
+}
+
+static AtlasJsonScanResult
+scan_impl (const char  *data,
+           gsize        length,
+           guint        max_depth,
+           guint64      max_values,
+           gboolean     simple,
+           gsize       *where,
+           char       **message)
+{
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
+  Scan scan = { data, length, 0, NULL, simple, names };
   g_autofree Level *levels = g_new0 (Level, max_depth + 1);
   AtlasJsonScanResult result = ATLAS_JSON_SCAN_OK;
   gboolean expect_name = FALSE;
@@ -299,9 +392,6 @@ atlas_json_scan (const char  *data,
   guint64 n_values = 1;
   guint depth = 0;
   gsize i = 0;
-
-  g_return_val_if_fail (data != NULL || length == 0, ATLAS_JSON_SCAN_OK);
-  g_return_val_if_fail (where != NULL && message != NULL, ATLAS_JSON_SCAN_OK);
 
   *message = NULL;
 
@@ -331,14 +421,8 @@ atlas_json_scan (const char  *data,
             expect_name = FALSE;
             if (depth == 0)
               done = TRUE;
-            if (is_name && i > start + 1)
-              {
-                Level *level = &levels[depth - 1];
-                char *name = g_strndup (data + start + 1, i - start - 2);
-
-                if (level->names == NULL)
-                  level->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-                if (!g_hash_table_add (level->names, name))
+            if (is_name && i > start + 1
+                && !add_name (&scan, &levels[depth - 1], start + 1, i - start - 2))
                   {
                     g_autofree char *name_shown = shown (data + start + 1, i - start - 2);
 
@@ -346,7 +430,6 @@ atlas_json_scan (const char  *data,
                           name_shown);
                     result = ATLAS_JSON_SCAN_SYNTAX;
                   }
-              }
           }
           continue;
 
@@ -365,6 +448,7 @@ atlas_json_scan (const char  *data,
               break;
             }
           levels[depth].kind = c;
+          levels[depth].first_name = names->len;
           levels[depth].names = NULL;
           depth++;
           expect_name = c == '{';
@@ -376,6 +460,7 @@ atlas_json_scan (const char  *data,
             {
               depth--;
               g_clear_pointer (&levels[depth].names, g_hash_table_unref);
+              g_array_set_size (names, levels[depth].first_name);
               if (depth == 0)
                 done = TRUE;
             }
@@ -423,4 +508,32 @@ atlas_json_scan (const char  *data,
   *where = scan.where;
   *message = scan.message;
   return result;
+}
+
+AtlasJsonScanResult
+atlas_json_scan (const char  *data,
+                 gsize        length,
+                 guint        max_depth,
+                 guint64      max_values,
+                 gsize       *where,
+                 char       **message)
+{
+  g_return_val_if_fail (data != NULL || length == 0, ATLAS_JSON_SCAN_OK);
+  g_return_val_if_fail (where != NULL && message != NULL, ATLAS_JSON_SCAN_OK);
+
+  return scan_impl (data, length, max_depth, max_values, FALSE, where, message);
+}
+
+AtlasJsonScanResult
+atlas_json_scan_simple (const char  *data,
+                        gsize        length,
+                        guint        max_depth,
+                        guint64      max_values,
+                        gsize       *where,
+                        char       **message)
+{
+  g_return_val_if_fail (data != NULL || length == 0, ATLAS_JSON_SCAN_OK);
+  g_return_val_if_fail (where != NULL && message != NULL, ATLAS_JSON_SCAN_OK);
+
+  return scan_impl (data, length, max_depth, max_values, TRUE, where, message);
 }

@@ -43,4 +43,13 @@ AtlasJsonScanResult atlas_json_scan (const char  *data,
                                      gsize       *where,
                                      char       **message);
 
+/* The same scan written plainly (a byte at a time, each object's names in a hash
+ * table), for tests to compare verdicts with */
+AtlasJsonScanResult atlas_json_scan_simple (const char  *data,
+                                            gsize        length,
+                                            guint        max_depth,
+                                            guint64      max_values,
+                                            gsize       *where,
+                                            char       **message);
+
 G_END_DECLS
