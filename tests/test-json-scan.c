@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "atlas-json-scan.h"
+#include "atlas-json.h"
 
 #define DEPTH 16
 #define VALUES 1000
@@ -187,6 +188,27 @@ test_random_edits (void)
     }
 }
 
+/* the hand-written path gives printf's text */
+static void
+test_path_index (void)
+{
+  static const guint indexes[] = { 0, 7, 9, 10, 99, 100, 12345, G_MAXINT, G_MAXUINT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("events[%u]", indexes[i]);
+      g_autofree char *path = atlas_json_path_index ("events", indexes[i]);
+      g_autofree char *nested_expected = g_strdup_printf ("events[3].places[%u]", indexes[i]);
+      g_autofree char *nested = atlas_json_path_index ("events[3].places", indexes[i]);
+      g_autofree char *bare_expected = g_strdup_printf ("[%u]", indexes[i]);
+      g_autofree char *bare = atlas_json_path_index ("", indexes[i]);
+
+      g_assert_cmpstr (path, ==, expected);
+      g_assert_cmpstr (nested, ==, nested_expected);
+      g_assert_cmpstr (bare, ==, bare_expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/json-scan/member-names", test_member_names);
   g_test_add_func ("/json-scan/integers", test_integers);
   g_test_add_func ("/json-scan/random-edits", test_random_edits);
+  g_test_add_func ("/json/path-index", test_path_index);
 
   return g_test_run ();
 }

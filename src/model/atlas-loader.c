@@ -166,7 +166,7 @@ static char *
 entry_path (const char *array,
             guint       index)
 {
-  return g_strdup_printf ("%s[%u]", array, index);
+  return atlas_json_path_index (array, index);
 }
 
 /* Registers @id for entry @index of @array; records a duplicate. */
@@ -1426,7 +1426,9 @@ static gboolean
 stream_events (Loader  *loader,
                GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* not sealed: each entry's tree is read once and dropped at once, and sealing
+   * (which hashes every object) would cost more than the reading */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   StreamState state = { loader, parser, NULL, NULL, 0, 0, G_MAXUINT };
 
