@@ -236,6 +236,15 @@ atlas_json_get_text (JsonObject    *object,
   if (node == NULL)
     return NULL;
 
+  /* the usual case, without making the path a problem would need */
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *str = json_node_get_string (node);
+
+      if (strlen (str) <= max_bytes)
+        return str;
+    }
+
   where = atlas_json_path_member (path, member);
   return atlas_json_expect_string (node, where, max_bytes, problems);
 }
