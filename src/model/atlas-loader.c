@@ -1913,7 +1913,7 @@ load_streaming (const char    *data,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *skeleton = g_malloc (open + 1 + length - close);
   ProgressSink *sink = g_private_get (&progress_sink);
