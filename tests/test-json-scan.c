@@ -41,6 +41,51 @@ scan_both (const char *data,
   g_free (plain.message);
 }
 
+/* atlas_json_scan_utf8 against g_utf8_validate_len, then the plain scan */
+static void
+scan_utf8_both (const char *data,
+                gsize       length,
+                Verdict    *fused)
+{
+  Verdict plain = { ATLAS_JSON_SCAN_OK, 0, NULL };
+  const char *invalid;
+
+  fused->result = atlas_json_scan_utf8 (data, length, DEPTH, VALUES, &fused->where,
+                                        &fused->message);
+  if (!g_utf8_validate_len (data, length, &invalid))
+    {
+      plain.result = ATLAS_JSON_SCAN_ENCODING;
+      plain.where = (gsize) (invalid - data);
+    }
+  else
+    plain.result = atlas_json_scan_simple (data, length, DEPTH, VALUES, &plain.where,
+                                           &plain.message);
+
+  if (fused->result != plain.result || g_strcmp0 (fused->message, plain.message) != 0
+      || (fused->result != ATLAS_JSON_SCAN_OK && fused->where != plain.where))
+    g_error ("UTF-8 verdicts differ on «%.*s»: %d at %zu (%s) vs %d at %zu (%s)", (int) length,
+             data, fused->result, fused->where, fused->message, plain.result, plain.where,
+             plain.message);
+  g_free (plain.message);
+}
+
+static void
+check_utf8 (const char          *data,
+            gsize                length,
+            AtlasJsonScanResult  result,
+            gsize                where)
+{
+  Verdict fused;
+
+  if (length == (gsize) -1)
+    length = strlen (data);
+  scan_utf8_both (data, length, &fused);
+  g_assert_cmpint (fused.result, ==, result);
+  if (result != ATLAS_JSON_SCAN_OK)
+    g_assert_cmpuint (fused.where, ==, where);
+  g_free (fused.message);
+}
+
 static void
 check (const char          *data,
        AtlasJsonScanResult  result,
@@ -131,6 +176,36 @@ test_integers (void)
          "9223372036854775807)");
 }
 
+/* The encoding found in the same pass, and first whatever else is wrong */
+static void
+test_utf8 (void)
+{
+  static const char nul_in_string[] = "[\"ab\0c\"]";
+  static const char nul_outside[] = "[1, \0]";
+
+  check_utf8 ("[\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"]", (gsize) -1, ATLAS_JSON_SCAN_OK, 0);
+  for (guint pad = 0; pad < 12; pad++)
+    {
+      g_autofree char *fill = g_strnfill (pad, 'a');
+      g_autofree char *cut = g_strdup_printf ("[\"%s\xE2\x82\"]", fill);
+      g_autofree char *surrogate = g_strdup_printf ("[\"%s\xED\xA0\x80\"]", fill);
+      g_autofree char *beyond = g_strdup_printf ("[\"%s\xF4\x90\x80\x80\"]", fill);
+      g_autofree char *overlong = g_strdup_printf ("[\"%s\xC0\xAF\"]", fill);
+      g_autofree char *late = g_strdup_printf ("['%s', \"\xFF\"]", fill);
+
+      check_utf8 (cut, strlen (cut), ATLAS_JSON_SCAN_ENCODING, 2 + pad);
+      check_utf8 (surrogate, strlen (surrogate), ATLAS_JSON_SCAN_ENCODING, 2 + pad);
+      check_utf8 (beyond, strlen (beyond), ATLAS_JSON_SCAN_ENCODING, 2 + pad);
+      check_utf8 (overlong, strlen (overlong), ATLAS_JSON_SCAN_ENCODING, 2 + pad);
+      /* the single quote comes first in the file, the bad byte wins */
+      check_utf8 (late, strlen (late), ATLAS_JSON_SCAN_ENCODING, 6 + pad);
+    }
+  check_utf8 (nul_in_string, sizeof nul_in_string - 1, ATLAS_JSON_SCAN_ENCODING, 4);
+  check_utf8 (nul_outside, sizeof nul_outside - 1, ATLAS_JSON_SCAN_ENCODING, 4);
+  check_utf8 ("[1] \xC3\xA9", (gsize) -1, ATLAS_JSON_SCAN_SYNTAX, 4);
+  check_utf8 ("{\"\xC3\xA9\":1,\"\xC3\xA9\":2}", (gsize) -1, ATLAS_JSON_SCAN_SYNTAX, 8);
+}
+
 static const char * const seeds[] = {
   "{\"format\":\"event-atlas\",\"events\":[{\"id\":\"e1\",\"start\":\"2016-12-01\","
   "\"title\":\"Caf\xC3\xA9 \\u00e9 \\ud83d\\ude00 long enough to span words\","
@@ -144,6 +219,12 @@ static const char * const pieces[] = {
   "\"", "\\", "\\u", "\\u0000", "\\ud800", "\\udc00", "\\ud800\\udc00", "\\x", "\t", "\x1f",
   "{", "}", "[", "]", ",", ":", "'", "-", "0", "12345678901234567890", ".", "e", "E+",
   "\"a\":1,", "\"a\"", "\xC3\xA9", "\xF0\x9F\x98\x80", "        ", "-Infinity", "01",
+};
+
+/* and for the UTF-8 check: bytes that are not UTF-8 (the empty piece is a NUL) */
+static const char * const bad_pieces[] = {
+  "\xC3", "\x80", "\xBF\xBF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC0\xAF", "\xE2\x82",
+  "\xF0\x9F\x98", "\xFE", "",
 };
 
 /* Random edits of valid documents, and every cut of each: the verdicts agree */
@@ -161,6 +242,8 @@ test_random_edits (void)
           Verdict verdict;
 
           scan_both (seeds[s], cut, &verdict);
+          g_free (verdict.message);
+          scan_utf8_both (seeds[s], cut, &verdict);
           g_free (verdict.message);
         }
     }
@@ -185,6 +268,20 @@ test_random_edits (void)
 
       scan_both (text->str, text->len, &verdict);
       g_free (verdict.message);
+      scan_utf8_both (text->str, text->len, &verdict);
+      g_free (verdict.message);
+
+      /* and once more with a byte sequence that is not UTF-8, anywhere */
+      if (n % 2 == 0)
+        {
+          const char *bad = bad_pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (bad_pieces))];
+          gsize at = (gsize) g_rand_int_range (rand, 0, (gint32) text->len + 1);
+
+          g_string_insert_len (text, (gssize) at, *bad != '\0' ? bad : "\0",
+                               *bad != '\0' ? (gssize) strlen (bad) : 1);
+          scan_utf8_both (text->str, text->len, &verdict);
+          g_free (verdict.message);
+        }
     }
 }
 
@@ -218,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/json-scan/string-bodies", test_string_bodies);
   g_test_add_func ("/json-scan/member-names", test_member_names);
   g_test_add_func ("/json-scan/integers", test_integers);
+  g_test_add_func ("/json-scan/utf8", test_utf8);
   g_test_add_func ("/json-scan/random-edits", test_random_edits);
   g_test_add_func ("/json/path-index", test_path_index);
 

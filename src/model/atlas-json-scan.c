@@ -39,6 +39,8 @@ typedef struct
   gsize       where;
   char       *message;
   gboolean    simple;      /* for tests: a byte at a time, every name hashed */
+  gboolean    utf8;        /* check UTF-8 too */
+  gboolean    bad_utf8;    /* where: the first byte of an invalid character */
   GArray     *names;       /* of Name: the names of each open object, outermost first */
 } Scan;
 
@@ -118,12 +120,13 @@ read_hex4 (Scan    *scan,
   return TRUE;
 }
 
-/* Offset from @j of the first byte that ends a run of plain string characters
- * ('"', '\\' or a control character), looking at eight bytes at a time; or
- * the offset of the last whole word when none of them has one.  Each test below
- * sets a byte's high bit when that byte matches (below 0x20, equal to '"', equal
- * to '\\'); a borrow can only flag a byte above a real match, so the lowest
- * flagged byte is exact. */
+/* Offset from @j of the first byte that ends a run of plain ASCII string
+ * characters ('"', '\\', a control character or a byte of a multibyte
+ * character), looking at eight bytes at a time; or the offset of the last whole
+ * word when none of them has one.  Each test below sets a byte's high bit when
+ * that byte matches (below 0x20, equal to '"', equal to '\\', 0x80 or above);
+ * a borrow can only flag a byte above a real match, so the lowest flagged byte
+ * is exact. */
 static gsize
 skip_plain (const char *data,
             gsize       j,
@@ -141,7 +144,7 @@ skip_plain (const char *data,
       quote = word ^ (ones * '"');
       backslash = word ^ (ones * '\\');
       hits = ((word - ones * 0x20) & ~word) | ((quote - ones) & ~quote)
-             | ((backslash - ones) & ~backslash);
+             | ((backslash - ones) & ~backslash) | word;
       hits &= highs;
       if (hits != 0)
         return j + (gsize) (__builtin_ctzll (hits) / 8);
@@ -150,6 +153,31 @@ skip_plain (const char *data,
 #endif
 
   return j;
+}
+
+/* Steps *pos over the character there, a byte of 0x80 or above; FALSE (with
+ * scan->bad_utf8) if it is not valid UTF-8 as g_utf8_validate judges it. */
+static gboolean
+skip_multibyte (Scan  *scan,
+                gsize *pos)
+{
+  gunichar ch;
+
+  if (!scan->utf8)
+    {
+      (*pos)++;
+      return TRUE;
+    }
+
+  ch = g_utf8_get_char_validated (scan->data + *pos, (gssize) MIN (scan->length - *pos, 4));
+  if (ch == (gunichar) -1 || ch == (gunichar) -2)
+    {
+      scan->where = *pos;
+      scan->bad_utf8 = TRUE;
+      return FALSE;
+    }
+  *pos += (gsize) g_utf8_skip[(guchar) scan->data[*pos]];
+  return TRUE;
 }
 
 /* *pos is at the opening quote; on return it is just past the closing one, or
@@ -177,6 +205,20 @@ scan_string (Scan  *scan,
         {
           *pos = j + 1;
           return TRUE;
+        }
+
+      if (c >= 0x80)
+        {
+          if (!skip_multibyte (scan, &j))
+            return FALSE;
+          continue;
+        }
+
+      if (c == '\0' && scan->utf8)
+        {
+          scan->where = j;
+          scan->bad_utf8 = TRUE;
+          return FALSE;
         }
 
       if (c < 0x20)
@@ -380,11 +422,12 @@ scan_impl (const char  *data,
            guint        max_depth,
            guint64      max_values,
            gboolean     simple,
+           gboolean     utf8,
            gsize       *where,
            char       **message)
 {
   g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
-  Scan scan = { data, length, 0, NULL, simple, names };
+  Scan scan = { data, length, 0, NULL, simple, utf8, FALSE, names };
   g_autofree Level *levels = g_new0 (Level, max_depth + 1);
   AtlasJsonScanResult result = ATLAS_JSON_SCAN_OK;
   gboolean expect_name = FALSE;
@@ -415,7 +458,7 @@ scan_impl (const char  *data,
 
             if (!scan_string (&scan, &i))
               {
-                result = ATLAS_JSON_SCAN_SYNTAX;
+                result = scan.bad_utf8 ? ATLAS_JSON_SCAN_ENCODING : ATLAS_JSON_SCAN_SYNTAX;
                 break;
               }
             expect_name = FALSE;
@@ -496,10 +539,35 @@ scan_impl (const char  *data,
           continue;
 
         default:
+          if (scan.utf8 && (guchar) c >= 0x80)
+            {
+              if (!skip_multibyte (&scan, &i))
+                result = ATLAS_JSON_SCAN_ENCODING;
+              continue;
+            }
+          if (scan.utf8 && c == '\0')
+            {
+              scan.where = i;
+              scan.bad_utf8 = TRUE;
+              result = ATLAS_JSON_SCAN_ENCODING;
+            }
           break;
         }
 
       i++;
+    }
+
+  /* invalid UTF-8 anywhere comes first: after another problem, look at the rest */
+  if (scan.utf8 && result != ATLAS_JSON_SCAN_OK && result != ATLAS_JSON_SCAN_ENCODING)
+    {
+      const char *invalid;
+
+      if (!g_utf8_validate_len (data, length, &invalid))
+        {
+          g_clear_pointer (&scan.message, g_free);
+          scan.where = (gsize) (invalid - data);
+          result = ATLAS_JSON_SCAN_ENCODING;
+        }
     }
 
   for (guint k = 0; k <= max_depth; k++)
@@ -521,7 +589,21 @@ atlas_json_scan (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, ATLAS_JSON_SCAN_OK);
   g_return_val_if_fail (where != NULL && message != NULL, ATLAS_JSON_SCAN_OK);
 
-  return scan_impl (data, length, max_depth, max_values, FALSE, where, message);
+  return scan_impl (data, length, max_depth, max_values, FALSE, FALSE, where, message);
+}
+
+AtlasJsonScanResult
+atlas_json_scan_utf8 (const char  *data,
+                      gsize        length,
+                      guint        max_depth,
+                      guint64      max_values,
+                      gsize       *where,
+                      char       **message)
+{
+  g_return_val_if_fail (data != NULL || length == 0, ATLAS_JSON_SCAN_OK);
+  g_return_val_if_fail (where != NULL && message != NULL, ATLAS_JSON_SCAN_OK);
+
+  return scan_impl (data, length, max_depth, max_values, FALSE, TRUE, where, message);
 }
 
 AtlasJsonScanResult
@@ -535,5 +617,5 @@ atlas_json_scan_simple (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, ATLAS_JSON_SCAN_OK);
   g_return_val_if_fail (where != NULL && message != NULL, ATLAS_JSON_SCAN_OK);
 
-  return scan_impl (data, length, max_depth, max_values, TRUE, where, message);
+  return scan_impl (data, length, max_depth, max_values, TRUE, FALSE, where, message);
 }
