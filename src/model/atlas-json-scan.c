@@ -41,7 +41,9 @@ typedef struct
   gboolean    simple;      /* for tests: a byte at a time, every name hashed */
   gboolean    utf8;        /* check UTF-8 too */
   gboolean    bad_utf8;    /* where: the first byte of an invalid character */
-  GArray     *names;       /* of Name: the names of each open object, outermost first */
+  Name       *names;       /* the names of each open object, outermost first */
+  guint       n_names;
+  guint       names_size;
 } Scan;
 
 static gboolean
@@ -391,8 +393,8 @@ add_name (Scan  *scan,
 {
   if (level->names == NULL)
     {
-      guint n = scan->names->len - level->first_name;
-      const Name *seen = &g_array_index (scan->names, Name, level->first_name);
+      guint n = scan->n_names - level->first_name;
+      const Name *seen = scan->names + level->first_name;
 
       if (n < LINEAR_NAMES && !scan->simple)
         {
@@ -402,7 +404,12 @@ add_name (Scan  *scan,
             if (seen[k].length == length
                 && memcmp (scan->data + seen[k].start, scan->data + start, length) == 0)
               return FALSE;
-          g_array_append_val (scan->names, name);
+          if (scan->n_names == scan->names_size)
+            {
+              scan->names_size = MAX (64, 2 * scan->names_size);
+              scan->names = g_renew (Name, scan->names, scan->names_size);
+            }
+          scan->names[scan->n_names++] = name;
           return TRUE;
         }
 
@@ -410,11 +417,18 @@ add_name (Scan  *scan,
       level->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint k = 0; k < n; k++)
         g_hash_table_add (level->names, g_strndup (scan->data + seen[k].start, seen[k].length));
-      g_array_set_size (scan->names, level->first_name);
+      scan->n_names = level->first_name;
     }
 
   return g_hash_table_add (level->names, g_strndup (scan->data + start, length));
 }
+
+/* The bytes the scan below acts on outside strings: the others it steps over */
+static const guint8 stops[256] = {
+  [0] = 1, ['"'] = 1, ['{'] = 1, ['['] = 1, ['}'] = 1, [']'] = 1, [','] = 1, ['\''] = 1,
+  ['-'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+  ['7'] = 1, ['8'] = 1, ['9'] = 1, [0x80 ... 0xFF] = 1,
+};
 
 static AtlasJsonScanResult
 scan_impl (const char  *data,
@@ -426,8 +440,7 @@ scan_impl (const char  *data,
            gsize       *where,
            char       **message)
 {
-  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
-  Scan scan = { data, length, 0, NULL, simple, utf8, FALSE, names };
+  Scan scan = { data, length, 0, NULL, simple, utf8, FALSE, NULL, 0, 0 };
   g_autofree Level *levels = g_new0 (Level, max_depth + 1);
   AtlasJsonScanResult result = ATLAS_JSON_SCAN_OK;
   gboolean expect_name = FALSE;
@@ -440,7 +453,17 @@ scan_impl (const char  *data,
 
   while (i < length && result == ATLAS_JSON_SCAN_OK)
     {
-      char c = data[i];
+      char c;
+
+      /* blank space, colons and the letters of true, false and null need no look */
+      if (!done && !simple)
+        {
+          while (i < length && !stops[(guchar) data[i]])
+            i++;
+          if (i >= length)
+            break;
+        }
+      c = data[i];
 
       if (done && !is_space (c))
         {
@@ -491,7 +514,7 @@ scan_impl (const char  *data,
               break;
             }
           levels[depth].kind = c;
-          levels[depth].first_name = names->len;
+          levels[depth].first_name = scan.n_names;
           levels[depth].names = NULL;
           depth++;
           expect_name = c == '{';
@@ -503,7 +526,7 @@ scan_impl (const char  *data,
             {
               depth--;
               g_clear_pointer (&levels[depth].names, g_hash_table_unref);
-              g_array_set_size (names, levels[depth].first_name);
+              scan.n_names = levels[depth].first_name;
               if (depth == 0)
                 done = TRUE;
             }
@@ -572,6 +595,7 @@ scan_impl (const char  *data,
 
   for (guint k = 0; k <= max_depth; k++)
     g_clear_pointer (&levels[k].names, g_hash_table_unref);
+  g_free (scan.names);
 
   *where = scan.where;
   *message = scan.message;
