@@ -15,10 +15,21 @@
 
 #define SHOWN_CHARS 40
 
+/* Up to this many member names, an object's names are compared one by one (no
+ * allocation); a bigger object puts them in a hash table. */
+#define LINEAR_NAMES 16
+
 typedef struct
 {
-  char        kind;   /* '{' or '[' */
-  GHashTable *names;  /* member names seen so far in an object, or NULL */
+  gsize start;   /* byte offset of the name's first byte, after the quote */
+  gsize length;  /* bytes as written */
+} Name;
+
+typedef struct
+{
+  char        kind;        /* '{' or '[' */
+  guint       first_name;  /* this object's names start here in Scan.names */
+  GHashTable *names;       /* member names seen so far in a big object, or NULL */
 } Level;
 
 typedef struct
@@ -27,6 +38,12 @@ typedef struct
   gsize       length;
   gsize       where;
   char       *message;
+  gboolean    simple;      /* for tests: a byte at a time, every name hashed */
+  gboolean    utf8;        /* check UTF-8 too */
+  gboolean    bad_utf8;    /* where: the first byte of an invalid character */
+  Name       *names;       /* the names of each open object, outermost first */
+  guint       n_names;
+  guint       names_size;
 } Scan;
 
 static gboolean
@@ -105,6 +122,66 @@ read_hex4 (Scan    *scan,
   return TRUE;
 }
 
+/* Offset from @j of the first byte that ends a run of plain ASCII string
+ * characters ('"', '\\', a control character or a byte of a multibyte
+ * character), looking at eight bytes at a time; or the offset of the last whole
+ * word when none of them has one.  Each test below sets a byte's high bit when
+ * that byte matches (below 0x20, equal to '"', equal to '\\', 0x80 or above);
+ * a borrow can only flag a byte above a real match, so the lowest flagged byte
+ * is exact. */
+static gsize
+skip_plain (const char *data,
+            gsize       j,
+            gsize       length)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  while (j + 8 <= length)
+    {
+      guint64 word, quote, backslash, hits;
+
+      memcpy (&word, data + j, 8);
+      quote = word ^ (ones * '"');
+      backslash = word ^ (ones * '\\');
+      hits = ((word - ones * 0x20) & ~word) | ((quote - ones) & ~quote)
+             | ((backslash - ones) & ~backslash) | word;
+      hits &= highs;
+      if (hits != 0)
+        return j + (gsize) (__builtin_ctzll (hits) / 8);
+      j += 8;
+    }
+#endif
+
+  return j;
+}
+
+/* Steps *pos over the character there, a byte of 0x80 or above; FALSE (with
+ * scan->bad_utf8) if it is not valid UTF-8 as g_utf8_validate judges it. */
+static gboolean
+skip_multibyte (Scan  *scan,
+                gsize *pos)
+{
+  gunichar ch;
+
+  if (!scan->utf8)
+    {
+      (*pos)++;
+      return TRUE;
+    }
+
+  ch = g_utf8_get_char_validated (scan->data + *pos, (gssize) MIN (scan->length - *pos, 4));
+  if (ch == (gunichar) -1 || ch == (gunichar) -2)
+    {
+      scan->where = *pos;
+      scan->bad_utf8 = TRUE;
+      return FALSE;
+    }
+  *pos += (gsize) g_utf8_skip[(guchar) scan->data[*pos]];
+  return TRUE;
+}
+
 /* *pos is at the opening quote; on return it is just past the closing one, or
  * at the end of the data for an unterminated string (json-glib reports it). */
 static gboolean
@@ -116,12 +193,34 @@ scan_string (Scan  *scan,
 
   while (j < scan->length)
     {
-      guchar c = (guchar) data[j];
+      guchar c;
+
+      if (!scan->simple)
+        {
+          j = skip_plain (data, j, scan->length);
+          if (j >= scan->length)
+            break;
+        }
+      c = (guchar) data[j];
 
       if (c == '"')
         {
           *pos = j + 1;
           return TRUE;
+        }
+
+      if (c >= 0x80)
+        {
+          if (!skip_multibyte (scan, &j))
+            return FALSE;
+          continue;
+        }
+
+      if (c == '\0' && scan->utf8)
+        {
+          scan->where = j;
+          scan->bad_utf8 = TRUE;
+          return FALSE;
         }
 
       if (c < 0x20)
@@ -257,7 +356,8 @@ scan_number (Scan     *scan,
       return fail (scan, start, _("invalid number “%s”"), token);
     }
 
-  if (integer)
+  /* up to 18 digits always fits in 64 bits */
+  if (integer && (scan->simple || j - start - (data[start] == '-') > 18))
     {
       char buffer[24];
       gsize n = j - start;
@@ -283,15 +383,64 @@ scan_number (Scan     *scan,
   return TRUE;
 }
 
-AtlasJsonScanResult
-atlas_json_scan (const char  *data,
-                 gsize        length,
-                 guint        max_depth,
-                 guint64      max_values,
-                 gsize       *where,
-                 char       **message)
+/* Records the member name data[start, start + length) of the innermost object;
+ * FALSE if that object has a name with the same bytes already. */
+static gboolean
+add_name (Scan  *scan,
+          Level *level,
+          gsize  start,
+          gsize  length)
 {
-  Scan scan = { data, length, 0, NULL };
+  if (level->names == NULL)
+    {
+      guint n = scan->n_names - level->first_name;
+      const Name *seen = scan->names + level->first_name;
+
+      if (n < LINEAR_NAMES && !scan->simple)
+        {
+          Name name = { start, length };
+
+          for (guint k = 0; k < n; k++)
+            if (seen[k].length == length
+                && memcmp (scan->data + seen[k].start, scan->data + start, length) == 0)
+              return FALSE;
+          if (scan->n_names == scan->names_size)
+            {
+              scan->names_size = MAX (64, 2 * scan->names_size);
+              scan->names = g_renew (Name, scan->names, scan->names_size);
+            }
+          scan->names[scan->n_names++] = name;
+          return TRUE;
+        }
+
+      /* a big object (or any object, for the simple scan): from now on, a set */
+      level->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint k = 0; k < n; k++)
+        g_hash_table_add (level->names, g_strndup (scan->data + seen[k].start, seen[k].length));
+      scan->n_names = level->first_name;
+    }
+
+  return g_hash_table_add (level->names, g_strndup (scan->data + start, length));
+}
+
+/* The bytes the scan below acts on outside strings: the others it steps over */
+static const guint8 stops[256] = {
+  [0] = 1, ['"'] = 1, ['{'] = 1, ['['] = 1, ['}'] = 1, [']'] = 1, [','] = 1, ['\''] = 1,
+  ['-'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+  ['7'] = 1, ['8'] = 1, ['9'] = 1, [0x80 ... 0xFF] = 1,
+};
+
+static AtlasJsonScanResult
+scan_impl (const char  *data,
+           gsize        length,
+           guint        max_depth,
+           guint64      max_values,
+           gboolean     simple,
+           gboolean     utf8,
+           gsize       *where,
+           char       **message)
+{
+  Scan scan = { data, length, 0, NULL, simple, utf8, FALSE, NULL, 0, 0 };
   g_autofree Level *levels = g_new0 (Level, max_depth + 1);
   AtlasJsonScanResult result = ATLAS_JSON_SCAN_OK;
   gboolean expect_name = FALSE;
@@ -300,14 +449,21 @@ atlas_json_scan (const char  *data,
   guint depth = 0;
   gsize i = 0;
 
-  g_return_val_if_fail (data != NULL || length == 0, ATLAS_JSON_SCAN_OK);
-  g_return_val_if_fail (where != NULL && message != NULL, ATLAS_JSON_SCAN_OK);
-
   *message = NULL;
 
   while (i < length && result == ATLAS_JSON_SCAN_OK)
     {
-      char c = data[i];
+      char c;
+
+      /* blank space, colons and the letters of true, false and null need no look */
+      if (!done && !simple)
+        {
+          while (i < length && !stops[(guchar) data[i]])
+            i++;
+          if (i >= length)
+            break;
+        }
+      c = data[i];
 
       if (done && !is_space (c))
         {
@@ -325,20 +481,14 @@ atlas_json_scan (const char  *data,
 
             if (!scan_string (&scan, &i))
               {
-                result = ATLAS_JSON_SCAN_SYNTAX;
+                result = scan.bad_utf8 ? ATLAS_JSON_SCAN_ENCODING : ATLAS_JSON_SCAN_SYNTAX;
                 break;
               }
             expect_name = FALSE;
             if (depth == 0)
               done = TRUE;
-            if (is_name && i > start + 1)
-              {
-                Level *level = &levels[depth - 1];
-                char *name = g_strndup (data + start + 1, i - start - 2);
-
-                if (level->names == NULL)
-                  level->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-                if (!g_hash_table_add (level->names, name))
+            if (is_name && i > start + 1
+                && !add_name (&scan, &levels[depth - 1], start + 1, i - start - 2))
                   {
                     g_autofree char *name_shown = shown (data + start + 1, i - start - 2);
 
@@ -346,7 +496,6 @@ atlas_json_scan (const char  *data,
                           name_shown);
                     result = ATLAS_JSON_SCAN_SYNTAX;
                   }
-              }
           }
           continue;
 
@@ -365,6 +514,7 @@ atlas_json_scan (const char  *data,
               break;
             }
           levels[depth].kind = c;
+          levels[depth].first_name = scan.n_names;
           levels[depth].names = NULL;
           depth++;
           expect_name = c == '{';
@@ -376,6 +526,7 @@ atlas_json_scan (const char  *data,
             {
               depth--;
               g_clear_pointer (&levels[depth].names, g_hash_table_unref);
+              scan.n_names = levels[depth].first_name;
               if (depth == 0)
                 done = TRUE;
             }
@@ -411,16 +562,84 @@ atlas_json_scan (const char  *data,
           continue;
 
         default:
+          if (scan.utf8 && (guchar) c >= 0x80)
+            {
+              if (!skip_multibyte (&scan, &i))
+                result = ATLAS_JSON_SCAN_ENCODING;
+              continue;
+            }
+          if (scan.utf8 && c == '\0')
+            {
+              scan.where = i;
+              scan.bad_utf8 = TRUE;
+              result = ATLAS_JSON_SCAN_ENCODING;
+            }
           break;
         }
 
       i++;
     }
 
+  /* invalid UTF-8 anywhere comes first: after another problem, look at the rest */
+  if (scan.utf8 && result != ATLAS_JSON_SCAN_OK && result != ATLAS_JSON_SCAN_ENCODING)
+    {
+      const char *invalid;
+
+      if (!g_utf8_validate_len (data, length, &invalid))
+        {
+          g_clear_pointer (&scan.message, g_free);
+          scan.where = (gsize) (invalid - data);
+          result = ATLAS_JSON_SCAN_ENCODING;
+        }
+    }
+
   for (guint k = 0; k <= max_depth; k++)
     g_clear_pointer (&levels[k].names, g_hash_table_unref);
+  g_free (scan.names);
 
   *where = scan.where;
   *message = scan.message;
   return result;
+}
+
+AtlasJsonScanResult
+atlas_json_scan (const char  *data,
+                 gsize        length,
+                 guint        max_depth,
+                 guint64      max_values,
+                 gsize       *where,
+                 char       **message)
+{
+  g_return_val_if_fail (data != NULL || length == 0, ATLAS_JSON_SCAN_OK);
+  g_return_val_if_fail (where != NULL && message != NULL, ATLAS_JSON_SCAN_OK);
+
+  return scan_impl (data, length, max_depth, max_values, FALSE, FALSE, where, message);
+}
+
+AtlasJsonScanResult
+atlas_json_scan_utf8 (const char  *data,
+                      gsize        length,
+                      guint        max_depth,
+                      guint64      max_values,
+                      gsize       *where,
+                      char       **message)
+{
+  g_return_val_if_fail (data != NULL || length == 0, ATLAS_JSON_SCAN_OK);
+  g_return_val_if_fail (where != NULL && message != NULL, ATLAS_JSON_SCAN_OK);
+
+  return scan_impl (data, length, max_depth, max_values, FALSE, TRUE, where, message);
+}
+
+AtlasJsonScanResult
+atlas_json_scan_simple (const char  *data,
+                        gsize        length,
+                        guint        max_depth,
+                        guint64      max_values,
+                        gsize       *where,
+                        char       **message)
+{
+  g_return_val_if_fail (data != NULL || length == 0, ATLAS_JSON_SCAN_OK);
+  g_return_val_if_fail (where != NULL && message != NULL, ATLAS_JSON_SCAN_OK);
+
+  return scan_impl (data, length, max_depth, max_values, TRUE, FALSE, where, message);
 }

@@ -27,6 +27,7 @@ typedef enum {
   ATLAS_JSON_SCAN_TOO_DEEP,   /* a bracket nested deeper than max_depth */
   ATLAS_JSON_SCAN_SYNTAX,     /* see *message */
   ATLAS_JSON_SCAN_TOO_MANY,   /* more than max_values values */
+  ATLAS_JSON_SCAN_ENCODING,   /* atlas_json_scan_utf8: not UTF-8 (or a NUL byte) at *where */
 } AtlasJsonScanResult;
 
 /* json-glib's tree costs about this much memory per value */
@@ -42,5 +43,25 @@ AtlasJsonScanResult atlas_json_scan (const char  *data,
                                      guint64      max_values,
                                      gsize       *where,
                                      char       **message);
+
+/* The same scan on bytes not yet known to be UTF-8: the first byte that
+ * g_utf8_validate would stop at, if any, is reported as ENCODING, before any
+ * other problem (the verdict of g_utf8_validate_len, then atlas_json_scan, in
+ * one pass) */
+AtlasJsonScanResult atlas_json_scan_utf8 (const char  *data,
+                                          gsize        length,
+                                          guint        max_depth,
+                                          guint64      max_values,
+                                          gsize       *where,
+                                          char       **message);
+
+/* The same scan written plainly (a byte at a time, each object's names in a hash
+ * table), for tests to compare verdicts with */
+AtlasJsonScanResult atlas_json_scan_simple (const char  *data,
+                                            gsize        length,
+                                            guint        max_depth,
+                                            guint64      max_values,
+                                            gsize       *where,
+                                            char       **message);
 
 G_END_DECLS

@@ -88,11 +88,36 @@ atlas_json_path_member (const char *path,
   return g_strconcat (path, ".", member, NULL);
 }
 
+/* "%s[%u]" written by hand: the loader makes one of these for every entry of
+ * every array it reads, and printf would be a tenth of its own work */
 char *
 atlas_json_path_index (const char *path,
                        guint       index)
 {
-  return g_strdup_printf ("%s[%u]", path, index);
+  char digits[16];
+  gsize n_digits = 0, length;
+  char *result, *p;
+
+  if (path == NULL)
+    return g_strdup_printf ("%s[%u]", path, index);
+
+  do
+    {
+      digits[n_digits++] = (char) ('0' + index % 10);
+      index /= 10;
+    }
+  while (index > 0);
+
+  length = strlen (path);
+  result = g_malloc (length + n_digits + 3);
+  memcpy (result, path, length);
+  p = result + length;
+  *p++ = '[';
+  while (n_digits > 0)
+    *p++ = digits[--n_digits];
+  *p++ = ']';
+  *p = '\0';
+  return result;
 }
 
 const char *
@@ -210,6 +235,15 @@ atlas_json_get_text (JsonObject    *object,
 
   if (node == NULL)
     return NULL;
+
+  /* the usual case, without making the path a problem would need */
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *str = json_node_get_string (node);
+
+      if (strlen (str) <= max_bytes)
+        return str;
+    }
 
   where = atlas_json_path_member (path, member);
   return atlas_json_expect_string (node, where, max_bytes, problems);

@@ -169,7 +169,7 @@ static char *
 entry_path (const char *array,
             guint       index)
 {
-  return g_strdup_printf ("%s[%u]", array, index);
+  return atlas_json_path_index (array, index);
 }
 
 /* Registers @id for entry @index of @array; records a duplicate. */
@@ -1429,7 +1429,9 @@ static gboolean
 stream_events (Loader  *loader,
                GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* not sealed: each entry's tree is read once and dropped at once, and sealing
+   * (which hashes every object) would cost more than the reading */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   StreamState state = { loader, parser, NULL, NULL, 0, 0, G_MAXUINT };
 
@@ -1914,7 +1916,7 @@ load_streaming (const char    *data,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *skeleton = g_malloc (open + 1 + length - close);
   ProgressSink *sink = g_private_get (&progress_sink);
@@ -2009,6 +2011,19 @@ load_json (JsonNode      *root_node,
   return atlas_loader_load_document (imported, display_name, file, cancellable, error);
 }
 
+/* What atlas_import_acled_sniff turns away at once, without a look at the
+ * first line: the first byte after blank space opens an object or an array. */
+static gboolean
+starts_like_json (const char *data,
+                  gsize       length)
+{
+  gsize i = 0;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  return i < length && (data[i] == '{' || data[i] == '[');
+}
+
 AtlasDataset *
 atlas_loader_load_data (const char    *data,
                         gsize          length,
@@ -2028,7 +2043,7 @@ atlas_loader_load_data (const char    *data,
   gsize limit = atlas_loader_get_size_limit ();
   gsize where, events_open = 0, events_close = 0;
   guint line, column, events_lines = 0;
-  gboolean is_csv = FALSE;
+  gboolean is_csv = FALSE, starts_json;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -2054,17 +2069,31 @@ atlas_loader_load_data (const char    *data,
       return NULL;
     }
 
-  if (!g_utf8_validate_len (data, length, &invalid))
+  /* JSON (what the CSV sniffing below passes over at once) has its encoding
+   * checked in the same pass as the scan further down */
+  max_values = value_limit ();
+  starts_json = starts_like_json (data, length);
+  if (starts_json)
+    scan = atlas_json_scan_utf8 (data, length, ATLAS_DATASET_MAX_DEPTH, max_values, &where,
+                                 &scan_message);
+  else if (!g_utf8_validate_len (data, length, &invalid))
     {
+      scan = ATLAS_JSON_SCAN_ENCODING;
       where = (gsize) (invalid - data);
+    }
+  else
+    scan = ATLAS_JSON_SCAN_OK;
+
+  if (scan == ATLAS_JSON_SCAN_ENCODING)
+    {
       locate (data, where, &line, &column);
-      if (*invalid == '\0')
+      if (data[where] == '\0')
         g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_ENCODING,
                      _("%s:%u:%u: NUL byte"), display_name, line, column);
       else
         g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_ENCODING,
                      _("%s:%u:%u: invalid UTF-8 (byte 0x%02X)"), display_name, line, column,
-                     (guint) (guchar) *invalid);
+                     (guint) (guchar) data[where]);
       return NULL;
     }
 
@@ -2079,7 +2108,7 @@ atlas_loader_load_data (const char    *data,
     }
 
   /* not JSON: an ACLED export (CSV) is recognised by its header */
-  if (atlas_import_acled_sniff (data, length, &is_csv))
+  if (!starts_json && atlas_import_acled_sniff (data, length, &is_csv))
     {
       g_autoptr(JsonNode) imported = atlas_import_acled (data, length, display_name, error);
 
@@ -2108,9 +2137,9 @@ atlas_loader_load_data (const char    *data,
 
   /* depth, control characters, escapes, duplicate names, integer range: see
    * atlas-json-scan.h for what json-glib would let through */
-  max_values = value_limit ();
-  scan = atlas_json_scan (data, length, ATLAS_DATASET_MAX_DEPTH, max_values, &where,
-                          &scan_message);
+  if (!starts_json)
+    scan = atlas_json_scan (data, length, ATLAS_DATASET_MAX_DEPTH, max_values, &where,
+                            &scan_message);
   if (scan != ATLAS_JSON_SCAN_OK)
     {
       locate (data, where, &line, &column);
