@@ -241,16 +241,13 @@ static void
 write_event (Writer     *w,
              AtlasEvent *event)
 {
-  const char *strings[] = {
-    event->id, event->title, event->summary, event->start_text, event->end_text,
-    event->date_text, event->excerpt,
-  };
+  AtlasActor *attributed_to = atlas_event_get_attributed_to (event);
 
   put_u8 (w, event->undated ? 1 : 0);
   put_i64 (w, event->start);
   put_i64 (w, event->end);
   put_i64 (w, event->span_to);
-  put_i64 (w, event->excerpt_offset);
+  put_i64 (w, atlas_event_get_excerpt_offset (event));
   put_u32 (w, (guint32) event->utc_offset);
   put_u32 (w, (guint32) event->end_utc_offset);
   put_u8 (w, event->precision);
@@ -258,29 +255,29 @@ write_event (Writer     *w,
   put_u8 (w, event->basis);
   put_u32 (w, index_in (w->categories, (gpointer) event->category));
   put_u32 (w, index_in (w->sources, event->source));
-  put_u32 (w, event->attributed_to != NULL ? event->attributed_to->index : NONE_INDEX);
+  put_u32 (w, attributed_to != NULL ? attributed_to->index : NONE_INDEX);
 
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    put_string (w, strings[i]);
+  for (guint i = 0; i < ATLAS_EVENT_N_STRINGS; i++)
+    put_string (w, atlas_event_string (event, i));
 
   put_u16 (w, event->n_places);
   for (guint i = 0; i < event->n_places; i++)
     {
-      put_u32 (w, event->places[i].location->index);
-      put_u8 (w, event->places[i].role);
+      put_u32 (w, atlas_event_place_location (event, i)->index);
+      put_u8 (w, atlas_event_place_role (event, i));
     }
 
   put_u16 (w, event->n_participants);
   for (guint i = 0; i < event->n_participants; i++)
     {
-      put_u32 (w, event->participants[i].actor->index);
-      put_u8 (w, event->participants[i].role);
+      put_u32 (w, atlas_event_participant_actor (event, i)->index);
+      put_u8 (w, atlas_event_participant_role (event, i));
     }
 
   put_u16 (w, atlas_event_get_n_quotes (event));
   for (guint i = 0; i < atlas_event_get_n_quotes (event); i++)
     {
-      AtlasEventQuote *quote = &g_array_index (event->quotes, AtlasEventQuote, i);
+      AtlasEventQuote *quote = &g_array_index (event->extras->quotes, AtlasEventQuote, i);
 
       put_u32 (w, quote->speaker != NULL ? quote->speaker->index : NONE_INDEX);
       put_string (w, quote->text);
@@ -289,7 +286,7 @@ write_event (Writer     *w,
   put_u16 (w, atlas_event_get_n_fatalities (event));
   for (guint i = 0; i < atlas_event_get_n_fatalities (event); i++)
     {
-      AtlasEventFatality *fatality = &g_array_index (event->fatalities, AtlasEventFatality, i);
+      AtlasEventFatality *fatality = &g_array_index (event->extras->fatalities, AtlasEventFatality, i);
 
       put_string (w, fatality->kind);
       put_string (w, fatality->qualifier);
@@ -299,7 +296,7 @@ write_event (Writer     *w,
   put_u16 (w, atlas_event_get_n_properties (event));
   for (guint i = 0; i < atlas_event_get_n_properties (event); i++)
     {
-      AtlasEventProperty *property = &g_array_index (event->properties, AtlasEventProperty, i);
+      AtlasEventProperty *property = &g_array_index (event->extras->properties, AtlasEventProperty, i);
 
       put_string (w, property->key);
       put_string (w, property->value);
@@ -585,10 +582,8 @@ read_event (Reader    *r,
             GArray    *participants)
 {
   g_autoptr(AtlasEvent) event = atlas_event_new ();
-  const char **strings[] = {
-    &event->id, &event->title, &event->summary, &event->start_text, &event->end_text,
-    &event->date_text, &event->excerpt,
-  };
+  const char *strings[ATLAS_EVENT_N_STRINGS];
+  gint64 excerpt_offset;
   guint32 category;
   guint n;
 
@@ -596,7 +591,11 @@ read_event (Reader    *r,
   event->start = get_i64 (r);
   event->end = get_i64 (r);
   event->span_to = get_i64 (r);
-  event->excerpt_offset = get_i64 (r);
+  excerpt_offset = get_i64 (r);
+  if (excerpt_offset < -1)
+    r->ok = FALSE;
+  else
+    atlas_event_set_excerpt_offset (event, excerpt_offset);
   event->utc_offset = (gint32) get_u32 (r);
   event->end_utc_offset = (gint32) get_u32 (r);
   event->precision = get_enum (r, ATLAS_PRECISION_SECOND + 1);
@@ -608,11 +607,11 @@ read_event (Reader    *r,
   else if (category != NONE_INDEX)
     event->category = r->categories[category];
   event->source = get_ref (r, sources, TRUE);
-  event->attributed_to = get_ref (r, actors, TRUE);
+  atlas_event_set_attributed_to (event, get_ref (r, actors, TRUE));
 
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    *strings[i] = get_string (r);
-  if (event->id == NULL || event->title == NULL)
+  for (guint i = 0; i < ATLAS_EVENT_N_STRINGS; i++)
+    strings[i] = get_string (r);
+  if (strings[ATLAS_EVENT_ID] == NULL || strings[ATLAS_EVENT_TITLE] == NULL)
     r->ok = FALSE;
 
   /* the block takes over the references gathered here */
@@ -640,7 +639,8 @@ read_event (Reader    *r,
         g_array_append_val (participants, participant);
     }
 
-  atlas_event_pack (event, (const AtlasEventPlace *) (void *) places->data, places->len,
+  atlas_event_pack (event, strings,
+                    (const AtlasEventPlace *) (void *) places->data, places->len,
                     (const AtlasEventParticipant *) (void *) participants->data,
                     participants->len);
 

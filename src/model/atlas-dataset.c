@@ -160,7 +160,8 @@ compare_event_ids (gconstpointer a,
   AtlasEvent *ea = g_ptr_array_index (events, *(const guint *) a);
   AtlasEvent *eb = g_ptr_array_index (events, *(const guint *) b);
 
-  return strcmp (ea->id, eb->id);
+  return strcmp (atlas_event_string (ea, ATLAS_EVENT_ID),
+                 atlas_event_string (eb, ATLAS_EVENT_ID));
 }
 
 /* event indexes in id order: 4 bytes an event where a hash table takes ~30 */
@@ -191,7 +192,7 @@ lookup_event_id (AtlasDataset *self,
     {
       guint mid = lo + (hi - lo) / 2;
       AtlasEvent *event = g_ptr_array_index (self->event_array, self->event_ids[mid]);
-      int cmp = strcmp (event->id, id);
+      int cmp = strcmp (atlas_event_string (event, ATLAS_EVENT_ID), id);
 
       if (cmp == 0)
         return event;
@@ -293,7 +294,7 @@ build_postings (AtlasDataset *self)
 
       for (guint i = 0; i < event->n_participants; i++)
         {
-          Posting pair = { event->participants[i].actor->index, e };
+          Posting pair = { atlas_event_participant_actor (event, i)->index, e };
 
           if (last_actor[pair.item] != e)
             {
@@ -303,7 +304,7 @@ build_postings (AtlasDataset *self)
         }
       for (guint i = 0; i < event->n_places; i++)
         {
-          Posting pair = { event->places[i].location->index, e };
+          Posting pair = { atlas_event_place_location (event, i)->index, e };
 
           if (last_location[pair.item] != e)
             {

@@ -67,12 +67,12 @@ build_haystack (AtlasEvent *self)
 {
   GString *haystack = g_string_new (NULL);
 
-  append_folded (haystack, self->title);
-  append_folded (haystack, self->summary);
+  append_folded (haystack, atlas_event_string (self, ATLAS_EVENT_TITLE));
+  append_folded (haystack, atlas_event_string (self, ATLAS_EVENT_SUMMARY));
 
   for (guint i = 0; i < self->n_places; i++)
     {
-      AtlasLocation *location = self->places[i].location;
+      AtlasLocation *location = atlas_event_place_location (self, i);
 
       append_folded (haystack, location->name);
       append_names (haystack, location->names);
@@ -80,7 +80,7 @@ build_haystack (AtlasEvent *self)
 
   for (guint i = 0; i < self->n_participants; i++)
     {
-      AtlasActor *actor = self->participants[i].actor;
+      AtlasActor *actor = atlas_event_participant_actor (self, i);
 
       append_folded (haystack, actor->name);
       append_names (haystack, actor->names);
@@ -96,13 +96,19 @@ atlas_event_dispose (GObject *object)
 {
   AtlasEvent *self = (AtlasEvent *) object;
 
-  for (guint i = 0; i < self->n_places; i++)
-    g_clear_object (&self->places[i].location);
-  for (guint i = 0; i < self->n_participants; i++)
-    g_clear_object (&self->participants[i].actor);
-  g_clear_pointer (&self->quotes, g_array_unref);
+  if (self->block != NULL)
+    {
+      gpointer *links = (gpointer *) (void *) self->block;
+
+      for (guint i = 0; i < (guint) self->n_places + self->n_participants; i++)
+        g_clear_object (&links[i]);
+    }
+  if (self->extras != NULL)
+    {
+      g_clear_pointer (&self->extras->quotes, g_array_unref);
+      g_clear_object (&self->extras->attributed_to);
+    }
   g_clear_object (&self->source);
-  g_clear_object (&self->attributed_to);
 
   G_OBJECT_CLASS (atlas_event_parent_class)->dispose (object);
 }
@@ -112,11 +118,14 @@ atlas_event_finalize (GObject *object)
 {
   AtlasEvent *self = (AtlasEvent *) object;
 
-  /* the strings are in the block, or were never owned */
   g_free (self->block);
   g_free (self->folded);
-  g_clear_pointer (&self->fatalities, g_array_unref);
-  g_clear_pointer (&self->properties, g_array_unref);
+  if (self->extras != NULL)
+    {
+      g_clear_pointer (&self->extras->fatalities, g_array_unref);
+      g_clear_pointer (&self->extras->properties, g_array_unref);
+      g_free (self->extras);
+    }
 
   G_OBJECT_CLASS (atlas_event_parent_class)->finalize (object);
 }
@@ -135,6 +144,8 @@ atlas_event_init (AtlasEvent *self)
 {
   self->start = 0;
   self->end = ATLAS_TIME_NONE;
+  for (guint i = 0; i < ATLAS_EVENT_N_STRINGS; i++)
+    self->strings[i] = ATLAS_EVENT_NO_STRING;
   self->excerpt_offset = -1;
   self->precision = ATLAS_PRECISION_DAY;
   self->end_precision = ATLAS_PRECISION_DAY;
@@ -168,90 +179,137 @@ atlas_event_update_span (AtlasEvent *self)
     }
 }
 
-/* where the strings go in the block, after the places and participants */
-static char *
-pack_string (const char **field,
-             char        *out)
-{
-  gsize length;
-
-  if (*field == NULL)
-    return out;
-
-  length = strlen (*field) + 1;
-  memcpy (out, *field, length);
-  *field = out;
-  return out + length;
-}
-
 void
 atlas_event_pack (AtlasEvent                  *self,
+                  const char * const          *strings,
                   const AtlasEventPlace       *places,
                   guint                        n_places,
                   const AtlasEventParticipant *participants,
                   guint                        n_participants)
 {
-  const char **strings[] = {
-    &self->id, &self->title, &self->summary, &self->start_text, &self->end_text,
-    &self->date_text, &self->excerpt,
-  };
-  gsize links = n_places * sizeof (AtlasEventPlace)
-                + n_participants * sizeof (AtlasEventParticipant);
+  gsize lengths[ATLAS_EVENT_N_STRINGS];
+  gsize links = (n_places + n_participants) * (sizeof (gpointer) + 1);
   gsize size = links;
+  gpointer *pointers;
+  guint8 *roles;
   char *out;
 
   g_assert (self->block == NULL);
   g_assert (n_places <= G_MAXUINT16 && n_participants <= G_MAXUINT16);
 
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    size += *strings[i] != NULL ? strlen (*strings[i]) + 1 : 0;
+  for (guint i = 0; i < ATLAS_EVENT_N_STRINGS; i++)
+    {
+      lengths[i] = strings[i] != NULL ? strlen (strings[i]) + 1 : 0;
+      size += lengths[i];
+    }
+  /* offsets are 32 bits (G_MAXUINT32 meaning none): the loader refuses files of
+   * 2 GiB or more, so no event comes near */
+  g_assert (size < G_MAXUINT32);
 
   self->block = g_malloc (MAX (size, 1));
-  self->places = self->block;
   self->n_places = (guint16) n_places;
-  if (n_places > 0)
-    memcpy (self->places, places, n_places * sizeof (AtlasEventPlace));
-  self->participants = (AtlasEventParticipant *) (void *) (self->places + n_places);
   self->n_participants = (guint16) n_participants;
-  if (n_participants > 0)
-    memcpy (self->participants, participants, n_participants * sizeof (AtlasEventParticipant));
+  pointers = (gpointer *) (void *) self->block;
+  roles = (guint8 *) self->block + (n_places + n_participants) * sizeof (gpointer);
+  for (guint i = 0; i < n_places; i++)
+    {
+      pointers[i] = places[i].location;
+      roles[i] = (guint8) places[i].role;
+    }
+  for (guint i = 0; i < n_participants; i++)
+    {
+      pointers[n_places + i] = participants[i].actor;
+      roles[n_places + i] = (guint8) participants[i].role;
+    }
 
-  out = (char *) self->block + links;
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    out = pack_string (strings[i], out);
+  out = self->block + links;
+  for (guint i = 0; i < ATLAS_EVENT_N_STRINGS; i++)
+    {
+      if (strings[i] == NULL)
+        {
+          self->strings[i] = ATLAS_EVENT_NO_STRING;
+          continue;
+        }
+      memcpy (out, strings[i], lengths[i]);
+      self->strings[i] = (guint32) (out - self->block);
+      out += lengths[i];
+    }
+}
+
+static AtlasEventExtras *
+ensure_extras (AtlasEvent *self)
+{
+  if (self->extras == NULL)
+    self->extras = g_new0 (AtlasEventExtras, 1);
+  return self->extras;
+}
+
+void
+atlas_event_set_attributed_to (AtlasEvent *self,
+                               AtlasActor *actor)
+{
+  AtlasEventExtras *extras;
+
+  if (actor == NULL && self->extras == NULL)
+    return;
+  extras = ensure_extras (self);
+  g_clear_object (&extras->attributed_to);
+  extras->attributed_to = actor;
+}
+
+void
+atlas_event_set_excerpt_offset (AtlasEvent *self,
+                                gint64      offset)
+{
+  g_assert (offset >= -1);
+
+  if (offset <= G_MAXINT32)
+    {
+      self->excerpt_offset = (gint32) offset;
+      return;
+    }
+  /* an offset past 2^31 characters (possible for a source without a text) */
+  ensure_extras (self)->excerpt_offset = offset;
+  self->excerpt_offset = -2;
 }
 
 void
 atlas_event_add_quote (AtlasEvent            *self,
                        const AtlasEventQuote *quote)
 {
-  if (self->quotes == NULL)
+  AtlasEventExtras *extras = ensure_extras (self);
+
+  if (extras->quotes == NULL)
     {
-      self->quotes = g_array_new (FALSE, TRUE, sizeof (AtlasEventQuote));
-      g_array_set_clear_func (self->quotes, clear_quote);
+      extras->quotes = g_array_new (FALSE, TRUE, sizeof (AtlasEventQuote));
+      g_array_set_clear_func (extras->quotes, clear_quote);
     }
-  g_array_append_vals (self->quotes, quote, 1);
+  g_array_append_vals (extras->quotes, quote, 1);
 }
 
 void
 atlas_event_add_fatality (AtlasEvent               *self,
                           const AtlasEventFatality *fatality)
 {
-  if (self->fatalities == NULL)
-    self->fatalities = g_array_new (FALSE, TRUE, sizeof (AtlasEventFatality));
-  g_array_append_vals (self->fatalities, fatality, 1);
+  AtlasEventExtras *extras = ensure_extras (self);
+
+  if (extras->fatalities == NULL)
+    extras->fatalities = g_array_new (FALSE, TRUE, sizeof (AtlasEventFatality));
+  g_array_append_vals (extras->fatalities, fatality, 1);
 }
 
 void
 atlas_event_add_property (AtlasEvent               *self,
                           const AtlasEventProperty *property)
 {
-  if (self->properties == NULL)
+  AtlasEventExtras *extras = ensure_extras (self);
+
+  if (extras->properties == NULL)
     {
-      self->properties = g_array_new (FALSE, TRUE, sizeof (AtlasEventProperty));
-      g_array_set_clear_func (self->properties, clear_property);
+      extras->properties = g_array_new (FALSE, TRUE, sizeof (AtlasEventProperty));
+      g_array_set_clear_func (extras->properties, clear_property);
     }
-  g_array_append_vals (self->properties, property, 1);
+  g_array_append_vals (extras->properties, property, 1);
 }
 
 int
@@ -264,28 +322,29 @@ atlas_event_compare (AtlasEvent *a,
     return a->start < b->start ? -1 : 1;
   if (a->end != b->end)
     return a->end < b->end ? -1 : 1;
-  return strcmp (a->id, b->id);
+  return strcmp (atlas_event_string (a, ATLAS_EVENT_ID),
+                 atlas_event_string (b, ATLAS_EVENT_ID));
 }
 
 const char *
 atlas_event_get_id (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->id;
+  return atlas_event_string (self, ATLAS_EVENT_ID);
 }
 
 const char *
 atlas_event_get_title (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->title;
+  return atlas_event_string (self, ATLAS_EVENT_TITLE);
 }
 
 const char *
 atlas_event_get_summary (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->summary;
+  return atlas_event_string (self, ATLAS_EVENT_SUMMARY);
 }
 
 const char *
@@ -320,14 +379,14 @@ const char *
 atlas_event_get_start_text (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->start_text;
+  return atlas_event_string (self, ATLAS_EVENT_START_TEXT);
 }
 
 const char *
 atlas_event_get_end_text (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->end_text;
+  return atlas_event_string (self, ATLAS_EVENT_END_TEXT);
 }
 
 int
@@ -355,7 +414,7 @@ const char *
 atlas_event_get_date_text (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->date_text;
+  return atlas_event_string (self, ATLAS_EVENT_DATE_TEXT);
 }
 
 void
@@ -435,15 +494,12 @@ atlas_event_get_place (AtlasEvent     *self,
                        guint           i,
                        AtlasPlaceRole *role)
 {
-  AtlasEventPlace *place;
-
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
   g_return_val_if_fail (i < self->n_places, NULL);
 
-  place = &self->places[i];
   if (role != NULL)
-    *role = place->role;
-  return place->location;
+    *role = atlas_event_place_role (self, i);
+  return atlas_event_place_location (self, i);
 }
 
 guint
@@ -458,15 +514,12 @@ atlas_event_get_participant (AtlasEvent           *self,
                              guint                 i,
                              AtlasParticipantRole *role)
 {
-  AtlasEventParticipant *participant;
-
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
   g_return_val_if_fail (i < self->n_participants, NULL);
 
-  participant = &self->participants[i];
   if (role != NULL)
-    *role = participant->role;
-  return participant->actor;
+    *role = atlas_event_participant_role (self, i);
+  return atlas_event_participant_actor (self, i);
 }
 
 gboolean
@@ -477,7 +530,7 @@ atlas_event_has_actor (AtlasEvent *self,
 
   for (guint i = 0; i < self->n_participants; i++)
     {
-      if (self->participants[i].actor == actor)
+      if (atlas_event_participant_actor (self, i) == actor)
         return TRUE;
     }
 
@@ -492,7 +545,7 @@ atlas_event_has_location (AtlasEvent    *self,
 
   for (guint i = 0; i < self->n_places; i++)
     {
-      if (self->places[i].location == location)
+      if (atlas_event_place_location (self, i) == location)
         return TRUE;
     }
 
@@ -510,28 +563,28 @@ const char *
 atlas_event_get_excerpt (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->excerpt;
+  return atlas_event_string (self, ATLAS_EVENT_EXCERPT);
 }
 
 gint64
 atlas_event_get_excerpt_offset (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), -1);
-  return self->excerpt_offset;
+  return self->excerpt_offset == -2 ? self->extras->excerpt_offset : self->excerpt_offset;
 }
 
 AtlasActor *
 atlas_event_get_attributed_to (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->attributed_to;
+  return self->extras != NULL ? self->extras->attributed_to : NULL;
 }
 
 guint
 atlas_event_get_n_quotes (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->quotes != NULL ? self->quotes->len : 0;
+  return self->extras != NULL && self->extras->quotes != NULL ? self->extras->quotes->len : 0;
 }
 
 const char *
@@ -544,7 +597,7 @@ atlas_event_get_quote (AtlasEvent  *self,
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
   g_return_val_if_fail (i < atlas_event_get_n_quotes (self), NULL);
 
-  quote = &g_array_index (self->quotes, AtlasEventQuote, i);
+  quote = &g_array_index (self->extras->quotes, AtlasEventQuote, i);
   if (speaker != NULL)
     *speaker = quote->speaker;
   return quote->text;
@@ -554,7 +607,7 @@ guint
 atlas_event_get_n_fatalities (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->fatalities != NULL ? self->fatalities->len : 0;
+  return self->extras != NULL && self->extras->fatalities != NULL ? self->extras->fatalities->len : 0;
 }
 
 const char *
@@ -568,7 +621,7 @@ atlas_event_get_fatality (AtlasEvent  *self,
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
   g_return_val_if_fail (i < atlas_event_get_n_fatalities (self), NULL);
 
-  fatality = &g_array_index (self->fatalities, AtlasEventFatality, i);
+  fatality = &g_array_index (self->extras->fatalities, AtlasEventFatality, i);
   if (count != NULL)
     *count = fatality->count;
   if (qualifier != NULL)
@@ -580,7 +633,7 @@ guint
 atlas_event_get_n_properties (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->properties != NULL ? self->properties->len : 0;
+  return self->extras != NULL && self->extras->properties != NULL ? self->extras->properties->len : 0;
 }
 
 const char *
@@ -593,7 +646,7 @@ atlas_event_get_property (AtlasEvent  *self,
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
   g_return_val_if_fail (i < atlas_event_get_n_properties (self), NULL);
 
-  property = &g_array_index (self->properties, AtlasEventProperty, i);
+  property = &g_array_index (self->extras->properties, AtlasEventProperty, i);
   if (key != NULL)
     *key = property->key;
   return property->value;
