@@ -248,8 +248,8 @@ write_event (Writer     *w,
   put_i64 (w, event->end);
   put_i64 (w, event->span_to);
   put_i64 (w, atlas_event_get_excerpt_offset (event));
-  put_u32 (w, (guint32) event->utc_offset);
-  put_u32 (w, (guint32) event->end_utc_offset);
+  put_u32 (w, (guint32) atlas_event_utc_offset (event));
+  put_u32 (w, (guint32) atlas_event_end_utc_offset (event));
   put_u8 (w, event->precision);
   put_u8 (w, event->end_precision);
   put_u8 (w, event->basis);
@@ -286,7 +286,7 @@ write_event (Writer     *w,
   put_u16 (w, atlas_event_get_n_fatalities (event));
   for (guint i = 0; i < atlas_event_get_n_fatalities (event); i++)
     {
-      AtlasEventFatality *fatality = &g_array_index (event->extras->fatalities, AtlasEventFatality, i);
+      AtlasEventFatality *fatality = &event->extras->fatalities[i];
 
       put_string (w, fatality->kind);
       put_string (w, fatality->qualifier);
@@ -584,6 +584,7 @@ read_event (Reader    *r,
   g_autoptr(AtlasEvent) event = atlas_event_new ();
   const char *strings[ATLAS_EVENT_N_STRINGS];
   gint64 excerpt_offset;
+  gint32 utc_offset, end_utc_offset;
   guint32 category;
   guint n;
 
@@ -596,8 +597,10 @@ read_event (Reader    *r,
     r->ok = FALSE;
   else
     atlas_event_set_excerpt_offset (event, excerpt_offset);
-  event->utc_offset = (gint32) get_u32 (r);
-  event->end_utc_offset = (gint32) get_u32 (r);
+  utc_offset = (gint32) get_u32 (r);
+  end_utc_offset = (gint32) get_u32 (r);
+  if (!atlas_event_set_utc_offsets (event, utc_offset, end_utc_offset))
+    r->ok = FALSE;
   event->precision = get_enum (r, ATLAS_PRECISION_SECOND + 1);
   event->end_precision = get_enum (r, ATLAS_PRECISION_SECOND + 1);
   event->basis = get_enum (r, ATLAS_BASIS_REPORTED + 1);

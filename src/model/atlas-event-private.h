@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include "atlas-event.h"
 
 G_BEGIN_DECLS
@@ -55,14 +57,17 @@ typedef enum
 
 #define ATLAS_EVENT_NO_STRING G_MAXUINT32
 
-/* What few events have, behind one pointer (NULL when none of it is there) */
+/* What fewer events have, behind one pointer (NULL when none of it is there).
+ * Fatalities, which a third of ACLED-like events have (mostly one kind), are
+ * kept inline: one allocation instead of an array header and its data. */
 typedef struct
 {
-  GArray     *quotes;           /* AtlasEventQuote, or NULL when none */
-  GArray     *fatalities;       /* AtlasEventFatality, or NULL when none */
-  GArray     *properties;       /* AtlasEventProperty, file order, or NULL */
-  AtlasActor *attributed_to;    /* owned reference, or NULL */
-  gint64      excerpt_offset;   /* when it does not fit the event's 31 bits */
+  GArray             *quotes;           /* AtlasEventQuote, or NULL when none */
+  GArray             *properties;       /* AtlasEventProperty, file order, or NULL */
+  AtlasActor         *attributed_to;    /* owned reference, or NULL */
+  gint64              excerpt_offset;   /* when it does not fit the event's 31 bits */
+  guint               n_fatalities;
+  AtlasEventFatality  fatalities[];     /* n_fatalities of them */
 } AtlasEventExtras;
 
 /* An event is kept small (a million of them are held at once): its strings,
@@ -86,26 +91,79 @@ struct _AtlasEvent
   gint64             start;
   gint64             end;             /* ATLAS_TIME_NONE when absent */
   gint64             span_to;         /* exclusive end of the span */
-  guint32            strings[ATLAS_EVENT_N_STRINGS];   /* offsets in block, or NO_STRING */
+  /* offsets in block of the strings after the title, or NO_STRING; the id and
+   * the title, when there are, are the first two strings */
+  guint32            strings[ATLAS_EVENT_N_STRINGS - 2];
   gint32             excerpt_offset;  /* -1 when absent, -2 when in extras */
-  gint32             utc_offset;      /* seconds, within ±18:00 */
-  gint32             end_utc_offset;
   guint              index;
+  /* the format's offsets are whole minutes within ±18:00 */
+  gint16             utc_offset_minutes;
+  gint16             end_utc_offset_minutes;
   guint16            n_places;
   guint16            n_participants;
   guint8             precision;       /* AtlasPrecision */
   guint8             end_precision;   /* AtlasPrecision */
   guint8             basis;           /* AtlasBasis */
-  guint8             undated;         /* no time: start, end, span_to are ATLAS_TIME_NONE */
+  guint8             undated : 1;     /* no time: start, end, span_to are ATLAS_TIME_NONE */
+  guint8             has_id : 1;
+  guint8             has_title : 1;
 };
+
+#define ATLAS_EVENT_MAX_UTC_OFFSET (18 * 3600)
+
+/* in seconds */
+static inline int
+atlas_event_utc_offset (const AtlasEvent *self)
+{
+  return self->utc_offset_minutes * 60;
+}
+
+static inline int
+atlas_event_end_utc_offset (const AtlasEvent *self)
+{
+  return self->end_utc_offset_minutes * 60;
+}
+
+/* FALSE (and nothing set) for an offset the format does not allow */
+static inline gboolean
+atlas_event_set_utc_offsets (AtlasEvent *self,
+                             gint64      utc_offset,
+                             gint64      end_utc_offset)
+{
+  if (ABS (utc_offset) > ATLAS_EVENT_MAX_UTC_OFFSET || utc_offset % 60 != 0
+      || ABS (end_utc_offset) > ATLAS_EVENT_MAX_UTC_OFFSET || end_utc_offset % 60 != 0)
+    return FALSE;
+  self->utc_offset_minutes = (gint16) (utc_offset / 60);
+  self->end_utc_offset_minutes = (gint16) (end_utc_offset / 60);
+  return TRUE;
+}
+
+/* the bytes before the strings */
+static inline gsize
+atlas_event_links_size (const AtlasEvent *self)
+{
+  return ((gsize) self->n_places + self->n_participants) * (sizeof (gpointer) + 1);
+}
 
 /* the string, or NULL */
 static inline const char *
 atlas_event_string (const AtlasEvent *self,
                     AtlasEventString  which)
 {
-  guint32 offset = self->strings[which];
+  guint32 offset;
 
+  if (which <= ATLAS_EVENT_TITLE)
+    {
+      const char *id = self->block + atlas_event_links_size (self);
+
+      if (which == ATLAS_EVENT_ID)
+        return self->has_id ? id : NULL;
+      if (!self->has_title)
+        return NULL;
+      return self->has_id ? id + strlen (id) + 1 : id;
+    }
+
+  offset = self->strings[which - 2];
   return offset == ATLAS_EVENT_NO_STRING ? NULL : self->block + offset;
 }
 

@@ -18,6 +18,9 @@
 
 G_DEFINE_FINAL_TYPE (AtlasEvent, atlas_event, G_TYPE_OBJECT)
 
+/* a million of these are held at once: keep an eye on the size */
+G_STATIC_ASSERT (GLIB_SIZEOF_VOID_P != 8 || sizeof (AtlasEvent) == 128);
+
 static void
 clear_quote (gpointer data)
 {
@@ -122,7 +125,6 @@ atlas_event_finalize (GObject *object)
   g_free (self->folded);
   if (self->extras != NULL)
     {
-      g_clear_pointer (&self->extras->fatalities, g_array_unref);
       g_clear_pointer (&self->extras->properties, g_array_unref);
       g_free (self->extras);
     }
@@ -144,7 +146,7 @@ atlas_event_init (AtlasEvent *self)
 {
   self->start = 0;
   self->end = ATLAS_TIME_NONE;
-  for (guint i = 0; i < ATLAS_EVENT_N_STRINGS; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)
     self->strings[i] = ATLAS_EVENT_NO_STRING;
   self->excerpt_offset = -1;
   self->precision = ATLAS_PRECISION_DAY;
@@ -169,11 +171,11 @@ atlas_event_update_span (AtlasEvent *self)
       return;
     }
 
-  self->span_to = atlas_time_period_end (self->start, self->utc_offset, self->precision);
+  self->span_to = atlas_time_period_end (self->start, atlas_event_utc_offset (self), self->precision);
 
   if (self->end != ATLAS_TIME_NONE)
     {
-      gint64 end = atlas_time_period_end (self->end, self->end_utc_offset, self->end_precision);
+      gint64 end = atlas_time_period_end (self->end, atlas_event_end_utc_offset (self), self->end_precision);
 
       self->span_to = MAX (self->span_to, end);
     }
@@ -188,7 +190,7 @@ atlas_event_pack (AtlasEvent                  *self,
                   guint                        n_participants)
 {
   gsize lengths[ATLAS_EVENT_N_STRINGS];
-  gsize links = (n_places + n_participants) * (sizeof (gpointer) + 1);
+  gsize links = ((gsize) n_places + n_participants) * (sizeof (gpointer) + 1);
   gsize size = links;
   gpointer *pointers;
   guint8 *roles;
@@ -222,17 +224,21 @@ atlas_event_pack (AtlasEvent                  *self,
       roles[n_places + i] = (guint8) participants[i].role;
     }
 
+  /* the id and the title first, right after the links: their offsets need not
+   * be kept */
   out = self->block + links;
+  self->has_id = strings[ATLAS_EVENT_ID] != NULL;
+  self->has_title = strings[ATLAS_EVENT_TITLE] != NULL;
   for (guint i = 0; i < ATLAS_EVENT_N_STRINGS; i++)
     {
-      if (strings[i] == NULL)
+      if (i > ATLAS_EVENT_TITLE)
+        self->strings[i - 2] = strings[i] != NULL ? (guint32) (out - self->block)
+                                                  : ATLAS_EVENT_NO_STRING;
+      if (strings[i] != NULL)
         {
-          self->strings[i] = ATLAS_EVENT_NO_STRING;
-          continue;
+          memcpy (out, strings[i], lengths[i]);
+          out += lengths[i];
         }
-      memcpy (out, strings[i], lengths[i]);
-      self->strings[i] = (guint32) (out - self->block);
-      out += lengths[i];
     }
 }
 
@@ -291,11 +297,12 @@ void
 atlas_event_add_fatality (AtlasEvent               *self,
                           const AtlasEventFatality *fatality)
 {
-  AtlasEventExtras *extras = ensure_extras (self);
+  guint n = ensure_extras (self)->n_fatalities;
 
-  if (extras->fatalities == NULL)
-    extras->fatalities = g_array_new (FALSE, TRUE, sizeof (AtlasEventFatality));
-  g_array_append_vals (extras->fatalities, fatality, 1);
+  self->extras = g_realloc (self->extras, sizeof (AtlasEventExtras)
+                                          + (n + 1) * sizeof (AtlasEventFatality));
+  self->extras->fatalities[n] = *fatality;
+  self->extras->n_fatalities = n + 1;
 }
 
 void
@@ -393,7 +400,7 @@ int
 atlas_event_get_utc_offset (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->utc_offset;
+  return atlas_event_utc_offset (self);
 }
 
 AtlasPrecision
@@ -444,11 +451,11 @@ atlas_event_format_date (AtlasEvent *self)
     return g_strdup (_("undated"));
 
   if (self->end == ATLAS_TIME_NONE)
-    return atlas_time_format_human (self->start, self->utc_offset, self->precision, self->basis);
+    return atlas_time_format_human (self->start, atlas_event_utc_offset (self), self->precision, self->basis);
 
-  atlas_time_to_civil (self->start + (gint64) self->utc_offset * ATLAS_USEC_PER_SECOND,
+  atlas_time_to_civil (self->start + (gint64) atlas_event_utc_offset (self) * ATLAS_USEC_PER_SECOND,
                        &sy, &sm, &sd, NULL, NULL, NULL);
-  atlas_time_to_civil (self->end + (gint64) self->end_utc_offset * ATLAS_USEC_PER_SECOND,
+  atlas_time_to_civil (self->end + (gint64) atlas_event_end_utc_offset (self) * ATLAS_USEC_PER_SECOND,
                        &ey, &em, &ed, NULL, NULL, NULL);
 
   if (self->precision == ATLAS_PRECISION_DAY && self->end_precision == ATLAS_PRECISION_DAY
@@ -460,9 +467,9 @@ atlas_event_format_date (AtlasEvent *self)
     }
   else
     {
-      start = atlas_time_format_human (self->start, self->utc_offset, self->precision,
+      start = atlas_time_format_human (self->start, atlas_event_utc_offset (self), self->precision,
                                        ATLAS_BASIS_STATED);
-      end = atlas_time_format_human (self->end, self->end_utc_offset, self->end_precision,
+      end = atlas_time_format_human (self->end, atlas_event_end_utc_offset (self), self->end_precision,
                                      ATLAS_BASIS_STATED);
       /* Translators: a range of dates: "Monday 5 December 2016 – Friday 9 December 2016" */
       range = g_strdup_printf (_("%s – %s"), start, end);
@@ -607,7 +614,7 @@ guint
 atlas_event_get_n_fatalities (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->extras != NULL && self->extras->fatalities != NULL ? self->extras->fatalities->len : 0;
+  return self->extras != NULL ? self->extras->n_fatalities : 0;
 }
 
 const char *
@@ -621,7 +628,7 @@ atlas_event_get_fatality (AtlasEvent  *self,
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
   g_return_val_if_fail (i < atlas_event_get_n_fatalities (self), NULL);
 
-  fatality = &g_array_index (self->extras->fatalities, AtlasEventFatality, i);
+  fatality = &self->extras->fatalities[i];
   if (count != NULL)
     *count = fatality->count;
   if (qualifier != NULL)

@@ -233,12 +233,11 @@ event_to_json (AtlasEvent *event)
 
   if (atlas_event_get_n_fatalities (event) > 0)
     {
-      GArray *array = event->extras->fatalities;
       JsonObject *fatalities = json_object_new ();
 
-      for (guint i = 0; i < array->len; i++)
+      for (guint i = 0; i < event->extras->n_fatalities; i++)
         {
-          AtlasEventFatality *fatality = &g_array_index (array, AtlasEventFatality, i);
+          AtlasEventFatality *fatality = &event->extras->fatalities[i];
 
           if (fatality->qualifier != NULL)
             {

@@ -831,14 +831,14 @@ read_event_time (Loader     *loader,
   if (has_start)
     {
       event->start = start.instant;
-      event->utc_offset = start.utc_offset;
+      event->utc_offset_minutes = (gint16) (start.utc_offset / 60);
       event->precision = start.precision;
     }
 
   if (has_end)
     {
       event->end = end.instant;
-      event->end_utc_offset = end.utc_offset;
+      event->end_utc_offset_minutes = (gint16) (end.utc_offset / 60);
       event->end_precision = end.precision;
     }
 
