@@ -9,14 +9,19 @@
  *            u64 payload hash, u64 0                                  (64 bytes)
  *   payload  string canonical path, u64 + bytes of the document with an empty
  *            "events" array, u32 + strings of the category table, u32 event
- *            count, then each event (see write_event / read_event)
+ *            count, each event (see write_event / read_event), then the
+ *            chunk table: u32 count, the u64 payload offset of every
+ *            CHUNK_EVENTS-th event, and last the u64 payload offset of the
+ *            table itself
  *
  * A string is a u32 (its length + 1, or 0 for NULL) then its bytes and a NUL.
  * Both hashes are atlas_cache_hash over the whole bytes.  Hashing the 740 MB of
- * a million-event file takes about a quarter of a second on a busy two-core
- * machine, done in a thread of its own while the cache is decoded, so it costs
- * little of the reopen; unlike sampling, it notices an edit anywhere even when
- * the size and modification time were kept.
+ * a million-event file and the cache's own 500 MB takes about a quarter of a
+ * second on a busy two-core machine, done in a thread of its own while the cache
+ * is decoded (the decoder checks every bound, so it may run over bytes not yet
+ * known to be intact; what it built is dropped unless both hashes match), so it
+ * costs little of the reopen; unlike sampling, it notices an edit anywhere even
+ * when the size and modification time were kept.
  */
 
 #define G_LOG_DOMAIN "atlas-model"
@@ -38,10 +43,14 @@
 #include "atlas-location-private.h"
 
 #define CACHE_MAGIC       "EATLCACH"
-#define CACHE_VERSION     1
+#define CACHE_VERSION     2
 #define CACHE_BYTE_ORDER  0x01020304u
 #define HEADER_SIZE       64
 #define NONE_INDEX        G_MAXUINT32
+/* events are decoded in chunks of this many, on as many threads as there are
+ * cores (up to MAX_DECODERS) */
+#define CHUNK_EVENTS      16384
+#define MAX_DECODERS      4
 
 /* ------------------------------------------------------------------------ */
 /* Hash                                                                     */
@@ -303,6 +312,20 @@ write_event (Writer     *w,
     }
 }
 
+/* where the next byte goes, from the start of the payload */
+static guint64
+payload_offset (Writer *w)
+{
+  long position = ftell (w->out);
+
+  if (position < HEADER_SIZE)
+    {
+      w->ok = FALSE;
+      return 0;
+    }
+  return (guint64) position - HEADER_SIZE;
+}
+
 /* the header for a payload of @payload_size bytes hashing to @payload_hash */
 static void
 fill_header (guint8  *header,
@@ -341,7 +364,9 @@ write_payload (Writer       *w,
   guint n_events = atlas_dataset_get_n_events (dataset);
   guint n_categories = 0;
   g_autoptr(GPtrArray) category_list = g_ptr_array_new ();
+  g_autoptr(GArray) chunks = g_array_new (FALSE, FALSE, sizeof (guint64));
   guint64 head_length = (guint64) open + 1 + (length - close);
+  guint64 table_offset;
 
   for (guint i = 0; i < n_sources; i++)
     {
@@ -371,7 +396,20 @@ write_payload (Writer       *w,
 
   put_u32 (w, n_events);
   for (guint e = 0; e < n_events && w->ok; e++)
-    write_event (w, atlas_dataset_get_event (dataset, e));
+    {
+      if (e % CHUNK_EVENTS == 0)
+        {
+          guint64 offset = payload_offset (w);
+
+          g_array_append_val (chunks, offset);
+        }
+      write_event (w, atlas_dataset_get_event (dataset, e));
+    }
+
+  table_offset = payload_offset (w);
+  put_u32 (w, chunks->len);
+  put (w, chunks->data, chunks->len * sizeof (guint64));
+  put (w, &table_offset, sizeof table_offset);
 
   return w->ok;
 }
@@ -465,6 +503,7 @@ typedef struct
   const guint8 *end;
   const char  **categories;   /* interned */
   guint         n_categories;
+  gsize         payload_size; /* of the whole payload, which ends at end */
   gboolean      ok;
 } Reader;
 
@@ -703,6 +742,104 @@ read_event (Reader    *r,
   return r->ok ? g_steal_pointer (&event) : NULL;
 }
 
+/* What the decoding threads share; each takes the next chunk until none is left
+ * or one of them failed */
+typedef struct
+{
+  const guint8  *payload;
+  const guint64 *offsets;        /* n_chunks + 1: the last is the table's */
+  guint          n_chunks;
+  guint          n_events;
+  const char   **categories;
+  guint          n_categories;
+  GPtrArray     *sources;
+  GPtrArray     *actors;
+  GPtrArray     *locations;
+  gpointer      *events;         /* n_events slots */
+  int            next_chunk;     /* atomic */
+  int            failed;         /* atomic */
+} DecodeJob;
+
+static gpointer
+decode_chunks (gpointer data)
+{
+  DecodeJob *job = data;
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (AtlasEventPlace));
+  g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (AtlasEventParticipant));
+
+  while (!g_atomic_int_get (&job->failed))
+    {
+      guint chunk = (guint) g_atomic_int_add (&job->next_chunk, 1);
+      guint first = chunk * CHUNK_EVENTS;
+      guint last;
+      Reader r;
+
+      if (chunk >= job->n_chunks)
+        break;
+
+      last = MIN (first + CHUNK_EVENTS, job->n_events);
+      r.p = job->payload + job->offsets[chunk];
+      r.end = job->payload + job->offsets[chunk + 1];
+      r.categories = job->categories;
+      r.n_categories = job->n_categories;
+      r.payload_size = 0;
+      r.ok = TRUE;
+
+      for (guint e = first; e < last && r.ok; e++)
+        job->events[e] = read_event (&r, job->sources, job->actors, job->locations, places,
+                                     participants);
+
+      /* a chunk ends exactly where the next begins */
+      if (!r.ok || r.p != r.end)
+        g_atomic_int_set (&job->failed, TRUE);
+    }
+
+  return NULL;
+}
+
+/* the chunk table at the end of the payload, checked to cut the events' bytes
+ * (from @events_at to the table) in increasing pieces, or NULL */
+static guint64 *
+read_chunk_table (Reader  *r,
+                  gsize    events_at,
+                  guint    n_events,
+                  guint   *n_chunks)
+{
+  const guint8 *payload = r->end - r->payload_size;
+  g_autofree guint64 *offsets = NULL;
+  guint64 table_at;
+  Reader table = { 0 };
+
+  if (r->payload_size < sizeof table_at)
+    return NULL;
+  memcpy (&table_at, r->end - sizeof table_at, sizeof table_at);
+  if (table_at < events_at || table_at > r->payload_size - sizeof table_at)
+    return NULL;
+
+  table.p = payload + table_at;
+  table.end = r->end - sizeof table_at;
+  table.ok = TRUE;
+  *n_chunks = get_u32 (&table);
+  if (!table.ok || *n_chunks != (n_events + CHUNK_EVENTS - 1) / CHUNK_EVENTS
+      || (gsize) (table.end - table.p) != (gsize) *n_chunks * sizeof (guint64))
+    return NULL;
+
+  offsets = g_new (guint64, *n_chunks + 1);
+  for (guint c = 0; c < *n_chunks; c++)
+    {
+      offsets[c] = (guint64) get_i64 (&table);
+      /* the first chunk starts at the first event; each is longer than nothing */
+      if (c == 0 ? offsets[c] != events_at : offsets[c] <= offsets[c - 1])
+        return NULL;
+    }
+  offsets[*n_chunks] = table_at;
+  if (*n_chunks > 0 && offsets[*n_chunks - 1] >= table_at)
+    return NULL;
+  if (*n_chunks == 0 && table_at != events_at)
+    return NULL;
+  return g_steal_pointer (&offsets);
+}
+
 static gboolean
 read_events_cb (gpointer    user_data,
                 GPtrArray  *sources,
@@ -712,45 +849,70 @@ read_events_cb (gpointer    user_data,
                 GError    **error)
 {
   Reader *r = user_data;
-  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (AtlasEventPlace));
-  g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (AtlasEventParticipant));
   guint32 n_events = get_u32 (r);
+  gsize events_at = (gsize) (r->p - (r->end - r->payload_size));
+  g_autofree guint64 *offsets = NULL;
+  GThread *threads[MAX_DECODERS - 1];
+  guint n_threads;
+  DecodeJob job = { 0 };
 
   /* each event takes more than 64 bytes: a count beyond that is a lie */
-  if ((gsize) (r->end - r->p) / 64 < n_events)
+  if ((gsize) (r->end - r->p) / 64 < n_events || n_events > G_MAXINT)
     r->ok = FALSE;
+  if (r->ok)
+    offsets = read_chunk_table (r, events_at, n_events, &job.n_chunks);
 
-  for (guint32 e = 0; e < n_events && r->ok; e++)
-    {
-      AtlasEvent *event = read_event (r, sources, actors, locations, places, participants);
-
-      if (event != NULL)
-        g_ptr_array_add (events, event);
-    }
-
-  if (!r->ok || r->p != r->end)
+  if (!r->ok || offsets == NULL)
     {
       g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
                            "the cache does not decode");
       return FALSE;
     }
 
+  /* the loader frees what was decoded if anything fails */
+  g_ptr_array_set_size (events, (gint) n_events);
+  job.payload = r->end - r->payload_size;
+  job.offsets = offsets;
+  job.n_events = n_events;
+  job.categories = r->categories;
+  job.n_categories = r->n_categories;
+  job.sources = sources;
+  job.actors = actors;
+  job.locations = locations;
+  job.events = events->pdata;
+
+  n_threads = MIN (MIN (g_get_num_processors (), MAX_DECODERS), MAX (job.n_chunks, 1)) - 1;
+  for (guint t = 0; t < n_threads; t++)
+    threads[t] = g_thread_new ("atlas-cache-decode", decode_chunks, &job);
+  decode_chunks (&job);
+  for (guint t = 0; t < n_threads; t++)
+    g_thread_join (threads[t]);
+
+  if (job.failed)
+    {
+      g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
+                           "the cache does not decode");
+      return FALSE;
+    }
+
+  r->p = r->end;
   return TRUE;
 }
 
 /* The payload of a cache whose header matches the file (magic, version, byte
- * order, sizes, modification time) and whose own bytes match their checksum, or
- * NULL; @source_hash is what the file's bytes must hash to. */
+ * order, sizes, modification time), or NULL; @source_hash is what the file's
+ * bytes must hash to, @payload_hash what the payload's must. */
 static const guint8 *
 check_header (const char        *bytes,
               gsize              size,
               const struct stat *st,
               gsize              length,
               gsize             *payload_size,
-              guint64           *source_hash)
+              guint64           *source_hash,
+              guint64           *payload_hash)
 {
   guint32 version, order;
-  guint64 source_size, payload_hash, stored_size;
+  guint64 source_size, stored_size;
   gint64 source_mtime;
 
   if (size < HEADER_SIZE || memcmp (bytes, CACHE_MAGIC, 8) != 0)
@@ -762,25 +924,30 @@ check_header (const char        *bytes,
   memcpy (&source_mtime, bytes + 24, 8);
   memcpy (source_hash, bytes + 32, 8);
   memcpy (&stored_size, bytes + 40, 8);
-  memcpy (&payload_hash, bytes + 48, 8);
+  memcpy (payload_hash, bytes + 48, 8);
 
   if (version != CACHE_VERSION || order != CACHE_BYTE_ORDER
       || source_size != (guint64) st->st_size || source_size != length
       || source_mtime != mtime_usec (st)
-      || stored_size != size - HEADER_SIZE
-      || atlas_cache_hash (bytes + HEADER_SIZE, size - HEADER_SIZE) != payload_hash)
+      || stored_size != size - HEADER_SIZE)
     return NULL;
 
   *payload_size = size - HEADER_SIZE;
   return (const guint8 *) bytes + HEADER_SIZE;
 }
 
-/* the file's hash, worked out in another thread while the cache is decoded */
+/* The file's hash and the payload's, worked out in another thread while the
+ * cache is decoded: the decoder checks the bounds of everything it reads, so it
+ * may run over bytes not yet known to be intact, and its result is dropped
+ * unless both hashes match. */
 typedef struct
 {
-  const char *data;
-  gsize       length;
-  guint64     hash;
+  const char   *data;
+  gsize         length;
+  const guint8 *payload;
+  gsize         payload_size;
+  guint64       hash;
+  guint64       payload_hash;
 } HashJob;
 
 static gpointer
@@ -788,6 +955,7 @@ hash_thread (gpointer data)
 {
   HashJob *job = data;
 
+  job->payload_hash = atlas_cache_hash (job->payload, job->payload_size);
   job->hash = atlas_cache_hash (job->data, job->length);
   return NULL;
 }
@@ -810,6 +978,7 @@ decode (GFile        *file,
   Reader r;
   AtlasDataset *dataset;
 
+  r.payload_size = payload_size;
   r.p = payload;
   r.end = payload + payload_size;
   r.categories = NULL;
@@ -865,8 +1034,8 @@ atlas_cache_load (GFile             *file,
   const guint8 *payload;
   gsize payload_size = 0;
   gint64 started = g_get_monotonic_time ();
-  guint64 source_hash = 0;
-  HashJob job = { data, length, 0 };
+  guint64 source_hash = 0, payload_hash = 0;
+  HashJob job = { data, length, NULL, 0, 0, 0 };
   GThread *hasher;
   AtlasDataset *dataset;
 
@@ -878,7 +1047,7 @@ atlas_cache_load (GFile             *file,
     return NULL;
 
   payload = check_header (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
-                          st, length, &payload_size, &source_hash);
+                          st, length, &payload_size, &source_hash, &payload_hash);
   if (payload == NULL)
     {
       g_debug ("%s: cache %s is stale or damaged", path, cache_path);
@@ -887,10 +1056,17 @@ atlas_cache_load (GFile             *file,
 
   /* nothing decoded is returned before the file's bytes are known to be those
    * the cache was made from */
+  job.payload = payload;
+  job.payload_size = payload_size;
   hasher = g_thread_new ("atlas-cache-hash", hash_thread, &job);
   dataset = decode (file, path, payload, payload_size, display_name, cancellable);
   g_thread_join (hasher);
-  if (job.hash != source_hash)
+  if (job.payload_hash != payload_hash)
+    {
+      g_debug ("%s: cache %s is damaged", path, cache_path);
+      g_clear_object (&dataset);
+    }
+  else if (job.hash != source_hash)
     {
       g_debug ("%s: cache %s is of other contents", path, cache_path);
       g_clear_object (&dataset);
