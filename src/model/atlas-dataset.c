@@ -277,12 +277,24 @@ build_postings (AtlasDataset *self)
   guint n_actors = self->actor_array->len;
   guint n_locations = self->location_array->len;
   guint n_events = self->event_array->len;
-  g_autoptr(GArray) actor_pairs = g_array_sized_new (FALSE, FALSE, sizeof (Posting), n_events * 3);
-  g_autoptr(GArray) location_pairs = g_array_sized_new (FALSE, FALSE, sizeof (Posting),
-                                                        n_events * 2);
+  gsize n_participants = 0, n_places = 0;
+  g_autoptr(GArray) actor_pairs = NULL;
+  g_autoptr(GArray) location_pairs = NULL;
   g_autofree guint *last_actor = g_new (guint, MAX (n_actors, 1));
   g_autofree guint *last_location = g_new (guint, MAX (n_locations, 1));
   g_autofree guint *counts = g_new (guint, MAX (MAX (n_actors, n_locations), 1));
+
+  /* sized from the counts in the events (not their blocks): at a million
+   * events, growing these arrays cost a copy of tens of megabytes */
+  for (guint e = 0; e < n_events; e++)
+    {
+      AtlasEvent *event = g_ptr_array_index (self->event_array, e);
+
+      n_participants += event->n_participants;
+      n_places += event->n_places;
+    }
+  actor_pairs = g_array_sized_new (FALSE, FALSE, sizeof (Posting), (guint) MAX (n_participants, 1));
+  location_pairs = g_array_sized_new (FALSE, FALSE, sizeof (Posting), (guint) MAX (n_places, 1));
 
   /* an actor or a place named twice in one event counts once */
   memset (last_actor, 0xff, sizeof (guint) * MAX (n_actors, 1));
@@ -366,6 +378,15 @@ build_time_index (AtlasDataset *self)
   index->n_dated = n_dated;
   index->n_blocks = n_blocks;
   index->spans_positive = spans_positive;
+}
+
+#define PARALLEL_INDEX_MIN_EVENTS 65536
+
+static gpointer
+build_time_index_thread (gpointer data)
+{
+  build_time_index (data);
+  return NULL;
 }
 
 static void
@@ -617,8 +638,20 @@ atlas_dataset_new_internal (GFile      *file,
   self->location_array = locations;
   g_ptr_array_unref (sources);
 
-  build_postings (self);
-  build_time_index (self);
+  /* two passes over every event, each bound by memory: for many events, one
+   * on another core */
+  if (events->len >= PARALLEL_INDEX_MIN_EVENTS)
+    {
+      GThread *time_thread = g_thread_new ("atlas-time-index", build_time_index_thread, self);
+
+      build_postings (self);
+      g_thread_join (time_thread);
+    }
+  else
+    {
+      build_postings (self);
+      build_time_index (self);
+    }
 
   return self;
 }
