@@ -1,6 +1,7 @@
 /* test-event.c — the compact event gives back exactly what was loaded: strings
- * (absent, empty, long), places and participants with their roles, and the
- * rare fields kept apart (attributions, offsets past 2^31, quotes)
+ * (absent, empty), places, participants with their roles and fatalities (all
+ * in one block), and the rare fields kept apart (attributions, offsets past
+ * 2^31, quotes)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,8 +33,12 @@ static const char dataset_json[] =
   "                    {\"actor\": \"a2\"}],\n"
   "   \"source\": {\"source\": \"s1\", \"excerpt\": \"far away\", \"offset\": 3000000000,\n"
   "              \"attributed_to\": \"a2\"},\n"
-  "   \"quotes\": [{\"actor\": \"a1\", \"text\": \"Said.\"}]},\n"
+  "   \"quotes\": [{\"actor\": \"a1\", \"text\": \"Said.\"}],\n"
+  "   \"fatalities\": {\"civilians\": {\"count\": 12, \"qualifier\": \"at least\"},\n"
+  "                  \"fighters\": 3}},\n"
   "  {\"id\": \"small\", \"title\": \"Near offset\", \"start\": \"2016\",\n"
+  "   \"participants\": [{\"actor\": \"a2\", \"role\": \"victim\"}],\n"
+  "   \"fatalities\": {\"fighters\": 0},\n"
   "   \"source\": {\"source\": \"s1\", \"offset\": 2147483647}},\n"
   "  {\"id\": \"plain\", \"title\": \"Nothing else\", \"undated\": true}\n"
   " ]\n"
@@ -58,6 +63,8 @@ assert_events (AtlasDataset *dataset)
   AtlasPlaceRole place_role;
   AtlasParticipantRole participant_role;
   AtlasActor *speaker = NULL;
+  const char *qualifier = NULL;
+  gint64 count = -1;
 
   g_assert_cmpstr (atlas_event_get_id (event), ==, "big");
   g_assert_cmpstr (atlas_event_get_title (event), ==, "Far offset");
@@ -95,6 +102,14 @@ assert_events (AtlasDataset *dataset)
   g_assert_cmpstr (atlas_event_get_quote (event, 0, &speaker), ==, "Said.");
   g_assert_cmpstr (atlas_actor_get_id (speaker), ==, "a1");
 
+  g_assert_cmpuint (atlas_event_get_n_fatalities (event), ==, 2);
+  g_assert_cmpstr (atlas_event_get_fatality (event, 0, &count, &qualifier), ==, "civilians");
+  g_assert_cmpint (count, ==, 12);
+  g_assert_cmpstr (qualifier, ==, "at least");
+  g_assert_cmpstr (atlas_event_get_fatality (event, 1, &count, &qualifier), ==, "fighters");
+  g_assert_cmpint (count, ==, 3);
+  g_assert_null (qualifier);
+
   event = atlas_dataset_lookup_event (dataset, "small");
   g_assert_cmpint (atlas_event_get_excerpt_offset (event), ==, G_MAXINT32);
   g_assert_null (atlas_event_get_excerpt (event));
@@ -102,6 +117,14 @@ assert_events (AtlasDataset *dataset)
   g_assert_null (atlas_event_get_attributed_to (event));
   g_assert_cmpuint (atlas_event_get_n_quotes (event), ==, 0);
   g_assert_cmpuint (atlas_event_get_n_places (event), ==, 0);
+  g_assert_cmpuint (atlas_event_get_n_participants (event), ==, 1);
+  g_assert_cmpstr (atlas_actor_get_id (atlas_event_get_participant (event, 0, &participant_role)),
+                   ==, "a2");
+  g_assert_cmpint (participant_role, ==, ATLAS_PARTICIPANT_ROLE_VICTIM);
+  g_assert_cmpuint (atlas_event_get_n_fatalities (event), ==, 1);
+  g_assert_cmpstr (atlas_event_get_fatality (event, 0, &count, &qualifier), ==, "fighters");
+  g_assert_cmpint (count, ==, 0);
+  g_assert_cmpstr (atlas_event_get_title (event), ==, "Near offset");
 
   event = atlas_dataset_lookup_event (dataset, "plain");
   g_assert_true (atlas_event_is_undated (event));
@@ -110,6 +133,9 @@ assert_events (AtlasDataset *dataset)
   g_assert_cmpint (atlas_event_get_excerpt_offset (event), ==, -1);
   g_assert_null (atlas_event_get_source (event));
   g_assert_cmpuint (atlas_event_get_n_participants (event), ==, 0);
+  g_assert_cmpuint (atlas_event_get_n_fatalities (event), ==, 0);
+  g_assert_cmpstr (atlas_event_get_id (event), ==, "plain");
+  g_assert_cmpstr (atlas_event_get_title (event), ==, "Nothing else");
 }
 
 /* loaded, then saved and loaded again: the same values */

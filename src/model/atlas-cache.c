@@ -295,11 +295,13 @@ write_event (Writer     *w,
   put_u16 (w, atlas_event_get_n_fatalities (event));
   for (guint i = 0; i < atlas_event_get_n_fatalities (event); i++)
     {
-      AtlasEventFatality *fatality = &event->extras->fatalities[i];
+      gint64 count;
+      const char *qualifier;
+      const char *kind = atlas_event_get_fatality (event, i, &count, &qualifier);
 
-      put_string (w, fatality->kind);
-      put_string (w, fatality->qualifier);
-      put_i64 (w, fatality->count);
+      put_string (w, kind);
+      put_string (w, qualifier);
+      put_i64 (w, count);
     }
 
   put_u16 (w, atlas_event_get_n_properties (event));
@@ -618,7 +620,8 @@ read_event (Reader    *r,
             GPtrArray *actors,
             GPtrArray *locations,
             GArray    *places,
-            GArray    *participants)
+            GArray    *participants,
+            GArray    *fatalities)
 {
   g_autoptr(AtlasEvent) event = atlas_event_new ();
   const char *strings[ATLAS_EVENT_N_STRINGS];
@@ -657,6 +660,7 @@ read_event (Reader    *r,
     r->ok = FALSE;
 
   /* the block takes over the references gathered here */
+  g_array_set_size (fatalities, 0);
   g_array_set_size (places, 0);
   n = get_u16 (r);
   for (guint i = 0; i < n && r->ok; i++)
@@ -680,11 +684,6 @@ read_event (Reader    *r,
       if (participant.actor != NULL)
         g_array_append_val (participants, participant);
     }
-
-  atlas_event_pack (event, strings,
-                    (const AtlasEventPlace *) (void *) places->data, places->len,
-                    (const AtlasEventParticipant *) (void *) participants->data,
-                    participants->len);
 
   n = get_u16 (r);
   for (guint i = 0; i < n && r->ok; i++)
@@ -719,7 +718,7 @@ read_event (Reader    *r,
         }
       fatality.kind = g_intern_string (kind);
       fatality.qualifier = qualifier != NULL ? g_intern_string (qualifier) : NULL;
-      atlas_event_add_fatality (event, &fatality);
+      g_array_append_val (fatalities, fatality);
     }
 
   n = get_u16 (r);
@@ -738,6 +737,13 @@ read_event (Reader    *r,
       property.value = g_strdup (value);
       atlas_event_add_property (event, &property);
     }
+
+  /* even when something failed: the block takes over the references gathered */
+  atlas_event_pack (event, strings,
+                    (const AtlasEventPlace *) (void *) places->data, places->len,
+                    (const AtlasEventParticipant *) (void *) participants->data,
+                    participants->len,
+                    (const AtlasEventFatality *) (void *) fatalities->data, fatalities->len);
 
   return r->ok ? g_steal_pointer (&event) : NULL;
 }
@@ -766,6 +772,7 @@ decode_chunks (gpointer data)
   DecodeJob *job = data;
   g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (AtlasEventPlace));
   g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (AtlasEventParticipant));
+  g_autoptr(GArray) fatalities = g_array_new (FALSE, FALSE, sizeof (AtlasEventFatality));
 
   while (!g_atomic_int_get (&job->failed))
     {
@@ -787,7 +794,7 @@ decode_chunks (gpointer data)
 
       for (guint e = first; e < last && r.ok; e++)
         job->events[e] = read_event (&r, job->sources, job->actors, job->locations, places,
-                                     participants);
+                                     participants, fatalities);
 
       /* a chunk ends exactly where the next begins */
       if (!r.ok || r.p != r.end)

@@ -57,23 +57,21 @@ typedef enum
 
 #define ATLAS_EVENT_NO_STRING G_MAXUINT32
 
-/* What fewer events have, behind one pointer (NULL when none of it is there).
- * Fatalities, which a third of ACLED-like events have (mostly one kind), are
- * kept inline: one allocation instead of an array header and its data. */
+/* What few events have, behind one pointer (NULL when none of it is there) */
 typedef struct
 {
-  GArray             *quotes;           /* AtlasEventQuote, or NULL when none */
-  GArray             *properties;       /* AtlasEventProperty, file order, or NULL */
-  AtlasActor         *attributed_to;    /* owned reference, or NULL */
-  gint64              excerpt_offset;   /* when it does not fit the event's 31 bits */
-  guint               n_fatalities;
-  AtlasEventFatality  fatalities[];     /* n_fatalities of them */
+  GArray     *quotes;           /* AtlasEventQuote, or NULL when none */
+  GArray     *properties;       /* AtlasEventProperty, file order, or NULL */
+  AtlasActor *attributed_to;    /* owned reference, or NULL */
+  gint64      excerpt_offset;   /* when it does not fit the event's 31 bits */
 } AtlasEventExtras;
 
 /* An event is kept small (a million of them are held at once): its strings,
- * places and participants live in one block (see atlas_event_pack) laid out as
+ * places, participants and fatalities (which a third of ACLED-like events have)
+ * live in one block (see atlas_event_pack) laid out as
  *
  *   AtlasLocation *[n_places]  AtlasActor *[n_participants]
+ *   if has_fatalities: guint64 n, AtlasEventFatality[n]
  *   guint8 place roles[n_places]  guint8 participant roles[n_participants]
  *   the strings, each NUL-terminated, found by their offsets in @strings
  *
@@ -107,6 +105,7 @@ struct _AtlasEvent
   guint8             undated : 1;     /* no time: start, end, span_to are ATLAS_TIME_NONE */
   guint8             has_id : 1;
   guint8             has_title : 1;
+  guint8             has_fatalities : 1;
 };
 
 #define ATLAS_EVENT_MAX_UTC_OFFSET (18 * 3600)
@@ -138,11 +137,42 @@ atlas_event_set_utc_offsets (AtlasEvent *self,
   return TRUE;
 }
 
+/* the fatalities in the block, and how many */
+static inline const AtlasEventFatality *
+atlas_event_fatalities (const AtlasEvent *self,
+                        gsize            *n)
+{
+  const char *at = self->block + ((gsize) self->n_places + self->n_participants)
+                                 * sizeof (gpointer);
+  guint64 count;
+
+  if (!self->has_fatalities)
+    {
+      *n = 0;
+      return NULL;
+    }
+  memcpy (&count, at, sizeof count);
+  *n = (gsize) count;
+  return (const AtlasEventFatality *) (const void *) (at + sizeof count);
+}
+
+/* the bytes before the roles */
+static inline gsize
+atlas_event_roles_at (const AtlasEvent *self)
+{
+  gsize n_fatalities;
+
+  atlas_event_fatalities (self, &n_fatalities);
+  return ((gsize) self->n_places + self->n_participants) * sizeof (gpointer)
+         + (self->has_fatalities ? sizeof (guint64) + n_fatalities * sizeof (AtlasEventFatality)
+                                 : 0);
+}
+
 /* the bytes before the strings */
 static inline gsize
 atlas_event_links_size (const AtlasEvent *self)
 {
-  return ((gsize) self->n_places + self->n_participants) * (sizeof (gpointer) + 1);
+  return atlas_event_roles_at (self) + self->n_places + self->n_participants;
 }
 
 /* the string, or NULL */
@@ -185,35 +215,33 @@ static inline guint8
 atlas_event_place_role (const AtlasEvent *self,
                         guint             i)
 {
-  return ((const guint8 *) self->block)[(self->n_places + self->n_participants)
-                                         * sizeof (gpointer) + i];
+  return ((const guint8 *) self->block)[atlas_event_roles_at (self) + i];
 }
 
 static inline guint8
 atlas_event_participant_role (const AtlasEvent *self,
                               guint             i)
 {
-  return ((const guint8 *) self->block)[(self->n_places + self->n_participants)
-                                         * sizeof (gpointer) + self->n_places + i];
+  return ((const guint8 *) self->block)[atlas_event_roles_at (self) + self->n_places + i];
 }
 
 AtlasEvent *atlas_event_new          (void);
 /* computes span_to from start, end and their precisions */
 void        atlas_event_update_span  (AtlasEvent *self);
 /* Copies the (borrowed) strings, ATLAS_EVENT_N_STRINGS of them, each NULL or not,
- * and the given places and participants, whose references it takes over, into
- * one block owned by the event.  Called once. */
+ * the given places and participants, whose references it takes over, and the
+ * fatalities into one block owned by the event.  Called once. */
 void        atlas_event_pack         (AtlasEvent                  *self,
                                       const char * const          *strings,
                                       const AtlasEventPlace       *places,
                                       guint                        n_places,
                                       const AtlasEventParticipant *participants,
-                                      guint                        n_participants);
+                                      guint                        n_participants,
+                                      const AtlasEventFatality    *fatalities,
+                                      gsize                        n_fatalities);
 /* append, taking over the references and strings in the entry */
 void        atlas_event_add_quote    (AtlasEvent                  *self,
                                       const AtlasEventQuote       *quote);
-void        atlas_event_add_fatality (AtlasEvent                  *self,
-                                      const AtlasEventFatality    *fatality);
 void        atlas_event_add_property (AtlasEvent                  *self,
                                       const AtlasEventProperty    *property);
 /* takes over the reference */

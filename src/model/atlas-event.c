@@ -187,10 +187,15 @@ atlas_event_pack (AtlasEvent                  *self,
                   const AtlasEventPlace       *places,
                   guint                        n_places,
                   const AtlasEventParticipant *participants,
-                  guint                        n_participants)
+                  guint                        n_participants,
+                  const AtlasEventFatality    *fatalities,
+                  gsize                        n_fatalities)
 {
   gsize lengths[ATLAS_EVENT_N_STRINGS];
-  gsize links = ((gsize) n_places + n_participants) * (sizeof (gpointer) + 1);
+  gsize pointers_size = ((gsize) n_places + n_participants) * sizeof (gpointer);
+  gsize fatalities_size = n_fatalities > 0 ? sizeof (guint64)
+                                             + n_fatalities * sizeof (AtlasEventFatality) : 0;
+  gsize links = pointers_size + fatalities_size + n_places + n_participants;
   gsize size = links;
   gpointer *pointers;
   guint8 *roles;
@@ -212,7 +217,16 @@ atlas_event_pack (AtlasEvent                  *self,
   self->n_places = (guint16) n_places;
   self->n_participants = (guint16) n_participants;
   pointers = (gpointer *) (void *) self->block;
-  roles = (guint8 *) self->block + (n_places + n_participants) * sizeof (gpointer);
+  self->has_fatalities = n_fatalities > 0;
+  if (n_fatalities > 0)
+    {
+      guint64 count = n_fatalities;
+
+      memcpy (self->block + pointers_size, &count, sizeof count);
+      memcpy (self->block + pointers_size + sizeof count, fatalities,
+              n_fatalities * sizeof (AtlasEventFatality));
+    }
+  roles = (guint8 *) self->block + pointers_size + fatalities_size;
   for (guint i = 0; i < n_places; i++)
     {
       pointers[i] = places[i].location;
@@ -291,18 +305,6 @@ atlas_event_add_quote (AtlasEvent            *self,
       g_array_set_clear_func (extras->quotes, clear_quote);
     }
   g_array_append_vals (extras->quotes, quote, 1);
-}
-
-void
-atlas_event_add_fatality (AtlasEvent               *self,
-                          const AtlasEventFatality *fatality)
-{
-  guint n = ensure_extras (self)->n_fatalities;
-
-  self->extras = g_realloc (self->extras, sizeof (AtlasEventExtras)
-                                          + (n + 1) * sizeof (AtlasEventFatality));
-  self->extras->fatalities[n] = *fatality;
-  self->extras->n_fatalities = n + 1;
 }
 
 void
@@ -613,8 +615,12 @@ atlas_event_get_quote (AtlasEvent  *self,
 guint
 atlas_event_get_n_fatalities (AtlasEvent *self)
 {
+  gsize n;
+
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->extras != NULL ? self->extras->n_fatalities : 0;
+
+  atlas_event_fatalities (self, &n);
+  return (guint) n;
 }
 
 const char *
@@ -623,12 +629,13 @@ atlas_event_get_fatality (AtlasEvent  *self,
                           gint64      *count,
                           const char **qualifier)
 {
-  AtlasEventFatality *fatality;
+  const AtlasEventFatality *fatality;
+  gsize n;
 
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
   g_return_val_if_fail (i < atlas_event_get_n_fatalities (self), NULL);
 
-  fatality = &self->extras->fatalities[i];
+  fatality = &atlas_event_fatalities (self, &n)[i];
   if (count != NULL)
     *count = fatality->count;
   if (qualifier != NULL)

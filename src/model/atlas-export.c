@@ -233,11 +233,13 @@ event_to_json (AtlasEvent *event)
 
   if (atlas_event_get_n_fatalities (event) > 0)
     {
+      gsize n;
+      const AtlasEventFatality *all = atlas_event_fatalities (event, &n);
       JsonObject *fatalities = json_object_new ();
 
-      for (guint i = 0; i < event->extras->n_fatalities; i++)
+      for (gsize i = 0; i < n; i++)
         {
-          AtlasEventFatality *fatality = &event->extras->fatalities[i];
+          const AtlasEventFatality *fatality = &all[i];
 
           if (fatality->qualifier != NULL)
             {

@@ -74,9 +74,11 @@ typedef struct
   GArray        *affiliations;
   GArray        *parents;
 
-  /* the places and participants of the event being read (atlas_event_pack) */
+  /* the places, participants and fatalities of the event being read
+   * (atlas_event_pack) */
   GArray        *event_places;
   GArray        *event_participants;
+  GArray        *event_fatalities;
   /* and its strings, borrowed from the tree until atlas_event_pack */
   const char    *event_strings[ATLAS_EVENT_N_STRINGS];
 
@@ -111,6 +113,7 @@ loader_init (Loader       *loader,
   loader->parents = g_array_new (FALSE, FALSE, sizeof (int));
   loader->event_places = g_array_new (FALSE, FALSE, sizeof (AtlasEventPlace));
   loader->event_participants = g_array_new (FALSE, FALSE, sizeof (AtlasEventParticipant));
+  loader->event_fatalities = g_array_new (FALSE, FALSE, sizeof (AtlasEventFatality));
 }
 
 static void
@@ -129,6 +132,7 @@ loader_clear (Loader *loader)
   g_clear_pointer (&loader->parents, g_array_unref);
   g_clear_pointer (&loader->event_places, g_array_unref);
   g_clear_pointer (&loader->event_participants, g_array_unref);
+  g_clear_pointer (&loader->event_fatalities, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
@@ -1189,7 +1193,7 @@ read_fatalities (Loader     *loader,
       fatality.kind = g_intern_string (kind);
       fatality.qualifier = qualifier != NULL ? g_intern_string (qualifier) : NULL;
       fatality.count = count;
-      atlas_event_add_fatality (event, &fatality);
+      g_array_append_val (loader->event_fatalities, fatality);
     }
 }
 
@@ -1255,6 +1259,7 @@ read_event (Loader   *loader,
   event = atlas_event_new ();
   g_array_set_size (loader->event_places, 0);
   g_array_set_size (loader->event_participants, 0);
+  g_array_set_size (loader->event_fatalities, 0);
   /* the strings are borrowed from the tree until atlas_event_pack below */
   memset (loader->event_strings, 0, sizeof loader->event_strings);
   id = atlas_json_get_id (object, "id", path, problems);
@@ -1279,7 +1284,9 @@ read_event (Loader   *loader,
                     (const AtlasEventPlace *) (void *) loader->event_places->data,
                     loader->event_places->len,
                     (const AtlasEventParticipant *) (void *) loader->event_participants->data,
-                    loader->event_participants->len);
+                    loader->event_participants->len,
+                    (const AtlasEventFatality *) (void *) loader->event_fatalities->data,
+                    loader->event_fatalities->len);
   /* the id table's key was the borrowed id: the event's own copy from now on */
   if (id != NULL && lookup_index (loader->event_ids, id) == (int) index)
     g_hash_table_replace (loader->event_ids, (gpointer) atlas_event_string (event, ATLAS_EVENT_ID),
