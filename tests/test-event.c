@@ -138,6 +138,61 @@ assert_events (AtlasDataset *dataset)
   g_assert_cmpstr (atlas_event_get_title (event), ==, "Nothing else");
 }
 
+/* Blocks of 64 KiB or more keep no offsets: their strings are found by walking,
+ * absent ones skipped */
+static void
+test_long_block (void)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(AtlasDataset) dataset = NULL;
+  AtlasEvent *event;
+
+  for (guint i = 0; long_text->len < 70000; i++)
+    g_string_append_printf (long_text, "word %u ", i);
+
+  g_string_append_printf (json,
+                          "{\"format\": \"event-atlas\", \"version\": 1,\n"
+                          " \"actors\": [{\"id\": \"a1\", \"name\": \"One\"}],\n"
+                          " \"locations\": [],\n"
+                          " \"sources\": [{\"id\": \"s1\", \"title\": \"S\"}],\n"
+                          " \"events\": [\n"
+                          "  {\"id\": \"long-summary\", \"title\": \"L\", \"summary\": \"%s\",\n"
+                          "   \"start\": \"2016-12-05\", \"end\": \"2016-12-07\",\n"
+                          "   \"date_text\": \"Monday to Wednesday\",\n"
+                          "   \"participants\": [{\"actor\": \"a1\", \"role\": \"agent\"}],\n"
+                          "   \"fatalities\": {\"civilians\": 4},\n"
+                          "   \"source\": {\"source\": \"s1\", \"excerpt\": \"the end\"}},\n"
+                          "  {\"id\": \"long-date-text\", \"title\": \"D\", \"undated\": true,\n"
+                          "   \"date_text\": \"%s\",\n"
+                          "   \"source\": {\"source\": \"s1\", \"excerpt\": \"after\"}}\n"
+                          " ]\n"
+                          "}\n", long_text->str, long_text->str);
+  dataset = load_string (json->str);
+
+  event = atlas_dataset_lookup_event (dataset, "long-summary");
+  g_assert_cmpstr (atlas_event_get_id (event), ==, "long-summary");
+  g_assert_cmpstr (atlas_event_get_title (event), ==, "L");
+  g_assert_cmpstr (atlas_event_get_summary (event), ==, long_text->str);
+  g_assert_cmpstr (atlas_event_get_start_text (event), ==, "2016-12-05");
+  g_assert_cmpstr (atlas_event_get_end_text (event), ==, "2016-12-07");
+  g_assert_cmpstr (atlas_event_get_date_text (event), ==, "Monday to Wednesday");
+  g_assert_cmpstr (atlas_event_get_excerpt (event), ==, "the end");
+  g_assert_cmpuint (atlas_event_get_n_fatalities (event), ==, 1);
+  g_assert_cmpstr (atlas_event_get_fatality (event, 0, NULL, NULL), ==, "civilians");
+  g_assert_cmpuint (atlas_event_get_n_participants (event), ==, 1);
+  g_assert_true (atlas_event_matches_search (event, "word 7000 "));
+  g_assert_false (atlas_event_matches_search (event, "word 99999 "));
+
+  event = atlas_dataset_lookup_event (dataset, "long-date-text");
+  g_assert_cmpstr (atlas_event_get_title (event), ==, "D");
+  g_assert_null (atlas_event_get_summary (event));
+  g_assert_null (atlas_event_get_start_text (event));
+  g_assert_null (atlas_event_get_end_text (event));
+  g_assert_cmpstr (atlas_event_get_date_text (event), ==, long_text->str);
+  g_assert_cmpstr (atlas_event_get_excerpt (event), ==, "after");
+}
+
 /* loaded, then saved and loaded again: the same values */
 static void
 test_round_trip (void)
@@ -175,6 +230,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/event/compact/round-trip", test_round_trip);
+  g_test_add_func ("/event/compact/long-block", test_long_block);
 
   return g_test_run ();
 }

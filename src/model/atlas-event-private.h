@@ -55,15 +55,17 @@ typedef enum
   ATLAS_EVENT_N_STRINGS
 } AtlasEventString;
 
-#define ATLAS_EVENT_NO_STRING G_MAXUINT32
+#define ATLAS_EVENT_NO_STRING G_MAXUINT16
 
-/* What few events have, behind one pointer (NULL when none of it is there) */
+/* What few events have, behind one pointer (NULL when none of it is there);
+ * every event has it once a search has looked at it */
 typedef struct
 {
   GArray     *quotes;           /* AtlasEventQuote, or NULL when none */
   GArray     *properties;       /* AtlasEventProperty, file order, or NULL */
   AtlasActor *attributed_to;    /* owned reference, or NULL */
   gint64      excerpt_offset;   /* when it does not fit the event's 31 bits */
+  char       *folded;           /* search haystack, built on first use */
 } AtlasEventExtras;
 
 /* An event is kept small (a million of them are held at once): its strings,
@@ -73,7 +75,13 @@ typedef struct
  *   AtlasLocation *[n_places]  AtlasActor *[n_participants]
  *   if has_fatalities: guint64 n, AtlasEventFatality[n]
  *   guint8 place roles[n_places]  guint8 participant roles[n_participants]
- *   the strings, each NUL-terminated, found by their offsets in @strings
+ *   the strings, each NUL-terminated and in AtlasEventString order: the id and
+ *   the title first, the others (those @present says are there) found by their
+ *   offsets in @strings, or in a block of 64 KiB or more by walking from the
+ *   title (such long texts are rare, and the offsets fit 16 bits otherwise)
+ *
+ * The instance is 112 bytes: GLib's allocators round to 16, so every field
+ * counts in steps of 16 bytes.
  *
  * Until atlas_event_pack(), the loader keeps the strings itself. */
 struct _AtlasEvent
@@ -84,28 +92,28 @@ struct _AtlasEvent
   AtlasSource       *source;          /* owned reference, or NULL */
   const char        *category;        /* interned, or NULL */
   AtlasEventExtras  *extras;          /* owned, or NULL */
-  char              *folded;          /* search haystack, built on first use */
 
   gint64             start;
   gint64             end;             /* ATLAS_TIME_NONE when absent */
   gint64             span_to;         /* exclusive end of the span */
-  /* offsets in block of the strings after the title, or NO_STRING; the id and
-   * the title, when there are, are the first two strings */
-  guint32            strings[ATLAS_EVENT_N_STRINGS - 2];
-  gint32             excerpt_offset;  /* -1 when absent, -2 when in extras */
-  guint              index;
+  /* offsets in block of the strings after the title (unless long_block) */
+  guint16            strings[ATLAS_EVENT_N_STRINGS - 2];
   /* the format's offsets are whole minutes within ±18:00 */
   gint16             utc_offset_minutes;
   gint16             end_utc_offset_minutes;
   guint16            n_places;
   guint16            n_participants;
-  guint8             precision;       /* AtlasPrecision */
-  guint8             end_precision;   /* AtlasPrecision */
-  guint8             basis;           /* AtlasBasis */
-  guint8             undated : 1;     /* no time: start, end, span_to are ATLAS_TIME_NONE */
-  guint8             has_id : 1;
-  guint8             has_title : 1;
-  guint8             has_fatalities : 1;
+  guint              precision : 3;       /* AtlasPrecision */
+  guint              end_precision : 3;   /* AtlasPrecision */
+  guint              basis : 3;           /* AtlasBasis */
+  guint              undated : 1;         /* no time: start, end, span_to are ATLAS_TIME_NONE */
+  guint              has_id : 1;
+  guint              has_title : 1;
+  guint              has_fatalities : 1;
+  guint              long_block : 1;
+  guint              present : ATLAS_EVENT_N_STRINGS - 2;   /* bit i: strings[i] is there */
+  gint32             excerpt_offset;      /* -1 when absent, -2 when in extras */
+  guint              index;
 };
 
 #define ATLAS_EVENT_MAX_UTC_OFFSET (18 * 3600)
@@ -180,21 +188,28 @@ static inline const char *
 atlas_event_string (const AtlasEvent *self,
                     AtlasEventString  which)
 {
-  guint32 offset;
+  const char *p = self->block + atlas_event_links_size (self);
 
-  if (which <= ATLAS_EVENT_TITLE)
+  if (which == ATLAS_EVENT_ID)
+    return self->has_id ? p : NULL;
+  if (self->has_id)
+    p += strlen (p) + 1;
+  if (which == ATLAS_EVENT_TITLE)
+    return self->has_title ? p : NULL;
+
+  if (!(self->present & (1u << (which - 2))))
+    return NULL;
+  if (!self->long_block)
+    return self->block + self->strings[which - 2];
+
+  if (self->has_title)
+    p += strlen (p) + 1;
+  for (guint i = ATLAS_EVENT_TITLE + 1; i < which; i++)
     {
-      const char *id = self->block + atlas_event_links_size (self);
-
-      if (which == ATLAS_EVENT_ID)
-        return self->has_id ? id : NULL;
-      if (!self->has_title)
-        return NULL;
-      return self->has_id ? id + strlen (id) + 1 : id;
+      if (self->present & (1u << (i - 2)))
+        p += strlen (p) + 1;
     }
-
-  offset = self->strings[which - 2];
-  return offset == ATLAS_EVENT_NO_STRING ? NULL : self->block + offset;
+  return p;
 }
 
 static inline AtlasLocation *

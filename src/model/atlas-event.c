@@ -19,7 +19,8 @@
 G_DEFINE_FINAL_TYPE (AtlasEvent, atlas_event, G_TYPE_OBJECT)
 
 /* a million of these are held at once: keep an eye on the size */
-G_STATIC_ASSERT (GLIB_SIZEOF_VOID_P != 8 || sizeof (AtlasEvent) == 128);
+G_STATIC_ASSERT (GLIB_SIZEOF_VOID_P != 8 || sizeof (AtlasEvent) == 112);
+G_STATIC_ASSERT (ATLAS_PRECISION_SECOND < 8 && ATLAS_BASIS_REPORTED < 8);
 
 static void
 clear_quote (gpointer data)
@@ -122,9 +123,9 @@ atlas_event_finalize (GObject *object)
   AtlasEvent *self = (AtlasEvent *) object;
 
   g_free (self->block);
-  g_free (self->folded);
   if (self->extras != NULL)
     {
+      g_free (self->extras->folded);
       g_clear_pointer (&self->extras->properties, g_array_unref);
       g_free (self->extras);
     }
@@ -209,10 +210,6 @@ atlas_event_pack (AtlasEvent                  *self,
       lengths[i] = strings[i] != NULL ? strlen (strings[i]) + 1 : 0;
       size += lengths[i];
     }
-  /* offsets are 32 bits (G_MAXUINT32 meaning none): the loader refuses files of
-   * 2 GiB or more, so no event comes near */
-  g_assert (size < G_MAXUINT32);
-
   self->block = g_malloc (MAX (size, 1));
   self->n_places = (guint16) n_places;
   self->n_participants = (guint16) n_participants;
@@ -243,11 +240,18 @@ atlas_event_pack (AtlasEvent                  *self,
   out = self->block + links;
   self->has_id = strings[ATLAS_EVENT_ID] != NULL;
   self->has_title = strings[ATLAS_EVENT_TITLE] != NULL;
+  /* past 64 KiB the offsets would not fit: such a block is walked instead */
+  self->long_block = size > ATLAS_EVENT_NO_STRING;
+  self->present = 0;
   for (guint i = 0; i < ATLAS_EVENT_N_STRINGS; i++)
     {
       if (i > ATLAS_EVENT_TITLE)
-        self->strings[i - 2] = strings[i] != NULL ? (guint32) (out - self->block)
-                                                  : ATLAS_EVENT_NO_STRING;
+        {
+          self->strings[i - 2] = strings[i] != NULL && !self->long_block
+                                 ? (guint16) (out - self->block) : ATLAS_EVENT_NO_STRING;
+          if (strings[i] != NULL)
+            self->present |= 1u << (i - 2);
+        }
       if (strings[i] != NULL)
         {
           memcpy (out, strings[i], lengths[i]);
@@ -677,15 +681,32 @@ gboolean
 atlas_event_matches_search (AtlasEvent *self,
                             const char *folded_needle)
 {
+  AtlasEventExtras *extras;
+
   g_return_val_if_fail (ATLAS_IS_EVENT (self), FALSE);
 
   if (folded_needle == NULL || *folded_needle == '\0')
     return TRUE;
 
-  if (g_once_init_enter (&self->folded))
-    g_once_init_leave (&self->folded, build_haystack (self));
+  /* searches may run on several threads: the extras and the haystack are
+   * each set once */
+  extras = g_atomic_pointer_get (&self->extras);
+  if (extras == NULL)
+    {
+      AtlasEventExtras *fresh = g_new0 (AtlasEventExtras, 1);
 
-  return strstr (self->folded, folded_needle) != NULL;
+      if (g_atomic_pointer_compare_and_exchange (&self->extras, NULL, fresh))
+        extras = fresh;
+      else
+        {
+          g_free (fresh);
+          extras = g_atomic_pointer_get (&self->extras);
+        }
+    }
+  if (g_once_init_enter (&extras->folded))
+    g_once_init_leave (&extras->folded, build_haystack (self));
+
+  return strstr (extras->folded, folded_needle) != NULL;
 }
 
 char *
