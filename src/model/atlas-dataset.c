@@ -277,15 +277,15 @@ build_postings (AtlasDataset *self)
   guint n_actors = self->actor_array->len;
   guint n_locations = self->location_array->len;
   guint n_events = self->event_array->len;
-  gsize n_participants = 0, n_places = 0;
-  g_autoptr(GArray) actor_pairs = NULL;
-  g_autoptr(GArray) location_pairs = NULL;
+  gsize n_participants = 0, n_places = 0, n_actor_pairs = 0, n_location_pairs = 0;
+  g_autofree Posting *actor_pairs = NULL;
+  g_autofree Posting *location_pairs = NULL;
   g_autofree guint *last_actor = g_new (guint, MAX (n_actors, 1));
   g_autofree guint *last_location = g_new (guint, MAX (n_locations, 1));
   g_autofree guint *counts = g_new (guint, MAX (MAX (n_actors, n_locations), 1));
 
   /* sized from the counts in the events (not their blocks): at a million
-   * events, growing these arrays cost a copy of tens of megabytes */
+   * events, growing arrays cost a copy of tens of megabytes */
   for (guint e = 0; e < n_events; e++)
     {
       AtlasEvent *event = g_ptr_array_index (self->event_array, e);
@@ -293,8 +293,8 @@ build_postings (AtlasDataset *self)
       n_participants += event->n_participants;
       n_places += event->n_places;
     }
-  actor_pairs = g_array_sized_new (FALSE, FALSE, sizeof (Posting), (guint) MAX (n_participants, 1));
-  location_pairs = g_array_sized_new (FALSE, FALSE, sizeof (Posting), (guint) MAX (n_places, 1));
+  actor_pairs = g_new (Posting, MAX (n_participants, 1));
+  location_pairs = g_new (Posting, MAX (n_places, 1));
 
   /* an actor or a place named twice in one event counts once */
   memset (last_actor, 0xff, sizeof (guint) * MAX (n_actors, 1));
@@ -311,7 +311,7 @@ build_postings (AtlasDataset *self)
           if (last_actor[pair.item] != e)
             {
               last_actor[pair.item] = e;
-              g_array_append_val (actor_pairs, pair);
+              actor_pairs[n_actor_pairs++] = pair;
             }
         }
       for (guint i = 0; i < event->n_places; i++)
@@ -321,18 +321,17 @@ build_postings (AtlasDataset *self)
           if (last_location[pair.item] != e)
             {
               last_location[pair.item] = e;
-              g_array_append_val (location_pairs, pair);
+              location_pairs[n_location_pairs++] = pair;
             }
         }
     }
 
-  postings_from_pairs (&self->actor_postings, (const Posting *) (void *) actor_pairs->data,
-                       actor_pairs->len, n_actors, counts);
+  postings_from_pairs (&self->actor_postings, actor_pairs, n_actor_pairs, n_actors, counts);
   for (guint a = 0; a < n_actors; a++)
     ((AtlasActor *) g_ptr_array_index (self->actor_array, a))->n_events = counts[a];
 
-  postings_from_pairs (&self->location_postings, (const Posting *) (void *) location_pairs->data,
-                       location_pairs->len, n_locations, counts);
+  postings_from_pairs (&self->location_postings, location_pairs, n_location_pairs, n_locations,
+                       counts);
   for (guint l = 0; l < n_locations; l++)
     ((AtlasLocation *) g_ptr_array_index (self->location_array, l))->n_events = counts[l];
 }
