@@ -622,6 +622,33 @@ test_round_trip_chunks (void)
   assert_same_dataset (fresh, cached);
 }
 
+/* A big file without events: a chunk table of no chunks */
+static void
+test_round_trip_no_events (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "no-events.json", NULL);
+  g_autofree char *cache_path = atlas_cache_get_path (path);
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"event-atlas\", \"version\": 1,\n"
+                                          " \"title\": \"Nothing happened\",\n"
+                                          " \"actors\": [], \"locations\": [],\n"
+                                          " \"events\": []}\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) loaded = NULL;
+  g_autoptr(AtlasDataset) cached = NULL;
+
+  while (text->len < ATLAS_CACHE_MIN_SIZE)
+    g_string_append_c (text, '\n');
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, &error));
+  g_assert_no_error (error);
+
+  loaded = load_or_fail (path);   /* writes the cache */
+  g_assert_true (g_file_test (cache_path, G_FILE_TEST_IS_REGULAR));
+  cached = load_cache (path);
+  g_assert_nonnull (cached);
+  g_assert_cmpuint (atlas_dataset_get_n_events (cached), ==, 0);
+  g_assert_cmpstr (atlas_dataset_get_title (cached), ==, "Nothing happened");
+}
+
 /* the hash: the same bytes the same value, any change another */
 static void
 test_hash (void)
@@ -663,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/cache/hash", test_hash);
   g_test_add_func ("/cache/round-trip", test_round_trip);
   g_test_add_func ("/cache/round-trip/chunks", test_round_trip_chunks);
+  g_test_add_func ("/cache/round-trip/no-events", test_round_trip_no_events);
   g_test_add_func ("/cache/loader", test_loader_uses_cache);
   g_test_add_data_func ("/cache/ignored/flipped-byte", flip_byte, test_damaged);
   g_test_add_data_func ("/cache/ignored/truncated", truncate_half, test_damaged);
