@@ -449,10 +449,48 @@ bump_version (const char *cache_path,
   guint32 version;
 
   memcpy (&version, data + 8, 4);
-  g_assert_cmpuint (version, ==, 1);
-  version = 2;
+  g_assert_cmpuint (version, ==, 2);
+  version = 3;
   memcpy (data + 8, &version, 4);
   write_bytes (cache_path, data, g_bytes_get_size (bytes));
+}
+
+/* A lie in the chunk table at the end of the payload, with the payload's
+ * checksum made to match again: only the decoder's checks can catch it.
+ * @at is counted back from the end of the file, @delta added there. */
+static void
+lie_in_table (const char *cache_path,
+              gsize       at,
+              gint64      delta)
+{
+  g_autoptr(GBytes) bytes = read_bytes (cache_path);
+  gsize length = g_bytes_get_size (bytes);
+  g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (bytes, NULL), length);
+  guint64 value, hash;
+
+  memcpy (&value, data + length - at, 8);
+  value += (guint64) delta;
+  memcpy (data + length - at, &value, 8);
+  hash = atlas_cache_hash (data + 64, length - 64);
+  memcpy (data + 48, &hash, 8);
+  write_bytes (cache_path, data, length);
+}
+
+/* the offset of the table itself (the last 8 bytes) moved back by one */
+static void
+move_table (const char *cache_path,
+            const char *data_path)
+{
+  lie_in_table (cache_path, 8, -1);
+}
+
+/* the first chunk said to start a byte later than the first event (a table of
+ * one chunk: u32 1, u64 its offset, u64 the table's offset) */
+static void
+move_chunk (const char *cache_path,
+            const char *data_path)
+{
+  lie_in_table (cache_path, 16, 1);
 }
 
 /* the file touched: a new modification time */
@@ -542,6 +580,75 @@ test_other_path (void)
   g_assert_null (load_cache (other));
 }
 
+/* More events than one chunk holds (16,384), so that several threads decode
+ * them: the same model, in the same order */
+static void
+test_round_trip_chunks (void)
+{
+  g_autofree char *bundled = write_dataset ("chunks-base.json", 0);
+  g_autofree char *path = g_build_filename (tmp_dir, "chunks.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) fresh = NULL;
+  g_autoptr(AtlasDataset) cached = NULL;
+  g_autoptr(AtlasDataset) loaded = NULL;
+  const char *events;
+
+  g_assert_true (g_file_get_contents (bundled, &contents, NULL, &error));
+  g_assert_no_error (error);
+  events = strstr (contents, "\"events\": [");
+  g_assert_nonnull (events);
+  text = g_string_new_len (contents, events - contents + strlen ("\"events\": ["));
+  for (guint i = 0; i < 40000; i++)
+    g_string_append_printf (text, "\n    {\"id\": \"chunk-%05u\", \"title\": \"T%u\", "
+                            "\"start\": \"2016-%02u-%02u\", \"places\": "
+                            "[{\"location\": \"aleppo\"}]},",
+                            i, i % 7, 1 + i % 12, 1 + i % 28);
+  g_string_append (text, events + strlen ("\"events\": ["));
+  while (text->len < ATLAS_CACHE_MIN_SIZE)
+    g_string_append_c (text, '\n');
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, &error));
+  g_assert_no_error (error);
+
+  g_setenv ("ATLAS_NO_CACHE", "1", TRUE);
+  fresh = load_or_fail (path);
+  g_setenv ("ATLAS_NO_CACHE", "0", TRUE);
+  g_assert_cmpuint (atlas_dataset_get_n_events (fresh), ==, 40033);
+
+  loaded = load_or_fail (path);   /* writes the cache */
+  cached = load_cache (path);
+  g_assert_nonnull (cached);
+  assert_same_dataset (fresh, cached);
+}
+
+/* A big file without events: a chunk table of no chunks */
+static void
+test_round_trip_no_events (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "no-events.json", NULL);
+  g_autofree char *cache_path = atlas_cache_get_path (path);
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"event-atlas\", \"version\": 1,\n"
+                                          " \"title\": \"Nothing happened\",\n"
+                                          " \"actors\": [], \"locations\": [],\n"
+                                          " \"events\": []}\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) loaded = NULL;
+  g_autoptr(AtlasDataset) cached = NULL;
+
+  while (text->len < ATLAS_CACHE_MIN_SIZE)
+    g_string_append_c (text, '\n');
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, &error));
+  g_assert_no_error (error);
+
+  loaded = load_or_fail (path);   /* writes the cache */
+  g_assert_true (g_file_test (cache_path, G_FILE_TEST_IS_REGULAR));
+  cached = load_cache (path);
+  g_assert_nonnull (cached);
+  g_assert_cmpuint (atlas_dataset_get_n_events (cached), ==, 0);
+  g_assert_cmpstr (atlas_dataset_get_title (cached), ==, "Nothing happened");
+}
+
 /* the hash: the same bytes the same value, any change another */
 static void
 test_hash (void)
@@ -582,10 +689,14 @@ main (int   argc,
 
   g_test_add_func ("/cache/hash", test_hash);
   g_test_add_func ("/cache/round-trip", test_round_trip);
+  g_test_add_func ("/cache/round-trip/chunks", test_round_trip_chunks);
+  g_test_add_func ("/cache/round-trip/no-events", test_round_trip_no_events);
   g_test_add_func ("/cache/loader", test_loader_uses_cache);
   g_test_add_data_func ("/cache/ignored/flipped-byte", flip_byte, test_damaged);
   g_test_add_data_func ("/cache/ignored/truncated", truncate_half, test_damaged);
   g_test_add_data_func ("/cache/ignored/wrong-version", bump_version, test_damaged);
+  g_test_add_data_func ("/cache/ignored/table-moved", move_table, test_damaged);
+  g_test_add_data_func ("/cache/ignored/chunk-moved", move_chunk, test_damaged);
   g_test_add_data_func ("/cache/ignored/stale-mtime", touch_file, test_damaged);
   g_test_add_data_func ("/cache/ignored/edited-in-place", edit_in_place, test_damaged);
   g_test_add_func ("/cache/ignored/other-path", test_other_path);

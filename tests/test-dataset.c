@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "atlas-dataset-private.h"
+#include "atlas-loader.h"
 #include "atlas-model.h"
 
 #define DATASET_FILE TEST_DATADIR "/aleppo-2016-12-05.json"
@@ -294,6 +296,82 @@ test_frees_everything (void)
   g_assert_cmpuint (finalized, ==, total);
 }
 
+/* A dataset big enough for the time index to be built on another thread while
+ * the posting lists are: both give what the events say, one by one */
+static void
+test_big_index (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"event-atlas\", \"version\": 1,\n"
+                                          " \"actors\": [{\"id\": \"a0\", \"name\": \"A\"},"
+                                          " {\"id\": \"a1\", \"name\": \"B\"}],\n"
+                                          " \"locations\": [{\"id\": \"l0\", \"name\": \"L\","
+                                          " \"lat\": 36.2, \"lon\": 37.1}],\n"
+                                          " \"events\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  const AtlasDatasetTimeIndex *index;
+  AtlasActor *a0, *a1;
+  guint n = 70000, n_a0 = 0, n_a1 = 0, n_dated = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i % 1000 == 999)
+        g_string_append_printf (json, "%s\n  {\"id\": \"e%05u\", \"title\": \"T\", "
+                                "\"undated\": true}", i > 0 ? "," : "", i);
+      else
+        g_string_append_printf (json, "%s\n  {\"id\": \"e%05u\", \"title\": \"T\", "
+                                "\"start\": \"%04u-%02u-%02u\", \"date_precision\": \"%s\", "
+                                "\"participants\": [{\"actor\": \"a%u\"}%s]}",
+                                i > 0 ? "," : "", i, 1990 + (i * 7) % 30, 1 + i % 12, 1 + i % 28,
+                                i % 3 == 0 ? "month" : "day", i % 2,
+                                i % 5 == 0 ? ", {\"actor\": \"a0\"}" : "");
+    }
+  g_string_append (json, "\n ]\n}\n");
+
+  dataset = atlas_loader_load_data (json->str, json->len, "<big>", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_dataset_get_n_events (dataset), ==, n);
+
+  index = atlas_dataset_get_time_index (dataset);
+  for (guint e = 0; e < n; e++)
+    {
+      AtlasEvent *event = atlas_dataset_get_event (dataset, e);
+      gint64 from, to;
+
+      if (atlas_event_is_undated (event))
+        {
+          g_assert_cmpuint (e, >=, index->n_dated);
+          continue;
+        }
+      n_dated++;
+      atlas_event_get_span (event, &from, &to);
+      g_assert_cmpuint (e, <, index->n_dated);
+      g_assert_cmpint (index->starts[e], ==, from);
+      g_assert_cmpint (index->span_tos[e], ==, to);
+      g_assert_cmpint (index->block_max[e / ATLAS_DATASET_TIME_BLOCK], >=, to);
+      g_assert_cmpint (index->block_prefix_max[e / ATLAS_DATASET_TIME_BLOCK], >=, to);
+    }
+  g_assert_cmpuint (index->n_dated, ==, n_dated);
+  g_assert_cmpuint (n_dated, ==, n - n / 1000);
+  g_assert_cmpuint (index->n_blocks, ==, (n_dated + ATLAS_DATASET_TIME_BLOCK - 1)
+                                         / ATLAS_DATASET_TIME_BLOCK);
+
+  a0 = atlas_dataset_lookup_actor (dataset, "a0");
+  a1 = atlas_dataset_lookup_actor (dataset, "a1");
+  for (guint e = 0; e < n; e++)
+    {
+      AtlasEvent *event = atlas_dataset_get_event (dataset, e);
+
+      n_a0 += atlas_event_has_actor (event, a0);
+      n_a1 += atlas_event_has_actor (event, a1);
+    }
+  g_assert_cmpuint (atlas_actor_get_n_events (a0), ==, n_a0);
+  g_assert_cmpuint (atlas_actor_get_n_events (a1), ==, n_a1);
+  /* odd ones but the undated (70), and the even ones plus the odd multiples of 5 */
+  g_assert_cmpuint (n_a1, ==, 34930);
+  g_assert_cmpuint (n_a0, ==, 42000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/dataset/bundled/dates", test_dates_format);
   g_test_add_func ("/dataset/bundled/context", test_context);
   g_test_add_func ("/dataset/bundled/frees-everything", test_frees_everything);
+  g_test_add_func ("/dataset/index/big", test_big_index);
 
   return g_test_run ();
 }

@@ -9,14 +9,19 @@
  *            u64 payload hash, u64 0                                  (64 bytes)
  *   payload  string canonical path, u64 + bytes of the document with an empty
  *            "events" array, u32 + strings of the category table, u32 event
- *            count, then each event (see write_event / read_event)
+ *            count, each event (see write_event / read_event), then the
+ *            chunk table: u32 count, the u64 payload offset of every
+ *            CHUNK_EVENTS-th event, and last the u64 payload offset of the
+ *            table itself
  *
  * A string is a u32 (its length + 1, or 0 for NULL) then its bytes and a NUL.
  * Both hashes are atlas_cache_hash over the whole bytes.  Hashing the 740 MB of
- * a million-event file takes about a quarter of a second on a busy two-core
- * machine, done in a thread of its own while the cache is decoded, so it costs
- * little of the reopen; unlike sampling, it notices an edit anywhere even when
- * the size and modification time were kept.
+ * a million-event file and the cache's own 500 MB takes about a quarter of a
+ * second on a busy two-core machine, done in a thread of its own while the cache
+ * is decoded (the decoder checks every bound, so it may run over bytes not yet
+ * known to be intact; what it built is dropped unless both hashes match), so it
+ * costs little of the reopen; unlike sampling, it notices an edit anywhere even
+ * when the size and modification time were kept.
  */
 
 #define G_LOG_DOMAIN "atlas-model"
@@ -38,10 +43,14 @@
 #include "atlas-location-private.h"
 
 #define CACHE_MAGIC       "EATLCACH"
-#define CACHE_VERSION     1
+#define CACHE_VERSION     2
 #define CACHE_BYTE_ORDER  0x01020304u
 #define HEADER_SIZE       64
 #define NONE_INDEX        G_MAXUINT32
+/* events are decoded in chunks of this many, on as many threads as there are
+ * cores (up to MAX_DECODERS) */
+#define CHUNK_EVENTS      16384
+#define MAX_DECODERS      4
 
 /* ------------------------------------------------------------------------ */
 /* Hash                                                                     */
@@ -241,46 +250,43 @@ static void
 write_event (Writer     *w,
              AtlasEvent *event)
 {
-  const char *strings[] = {
-    event->id, event->title, event->summary, event->start_text, event->end_text,
-    event->date_text, event->excerpt,
-  };
+  AtlasActor *attributed_to = atlas_event_get_attributed_to (event);
 
   put_u8 (w, event->undated ? 1 : 0);
   put_i64 (w, event->start);
   put_i64 (w, event->end);
   put_i64 (w, event->span_to);
-  put_i64 (w, event->excerpt_offset);
-  put_u32 (w, (guint32) event->utc_offset);
-  put_u32 (w, (guint32) event->end_utc_offset);
+  put_i64 (w, atlas_event_get_excerpt_offset (event));
+  put_u32 (w, (guint32) atlas_event_utc_offset (event));
+  put_u32 (w, (guint32) atlas_event_end_utc_offset (event));
   put_u8 (w, event->precision);
   put_u8 (w, event->end_precision);
   put_u8 (w, event->basis);
   put_u32 (w, index_in (w->categories, (gpointer) event->category));
   put_u32 (w, index_in (w->sources, event->source));
-  put_u32 (w, event->attributed_to != NULL ? event->attributed_to->index : NONE_INDEX);
+  put_u32 (w, attributed_to != NULL ? attributed_to->index : NONE_INDEX);
 
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    put_string (w, strings[i]);
+  for (guint i = 0; i < ATLAS_EVENT_N_STRINGS; i++)
+    put_string (w, atlas_event_string (event, i));
 
   put_u16 (w, event->n_places);
   for (guint i = 0; i < event->n_places; i++)
     {
-      put_u32 (w, event->places[i].location->index);
-      put_u8 (w, event->places[i].role);
+      put_u32 (w, atlas_event_place_location (event, i)->index);
+      put_u8 (w, atlas_event_place_role (event, i));
     }
 
   put_u16 (w, event->n_participants);
   for (guint i = 0; i < event->n_participants; i++)
     {
-      put_u32 (w, event->participants[i].actor->index);
-      put_u8 (w, event->participants[i].role);
+      put_u32 (w, atlas_event_participant_actor (event, i)->index);
+      put_u8 (w, atlas_event_participant_role (event, i));
     }
 
   put_u16 (w, atlas_event_get_n_quotes (event));
   for (guint i = 0; i < atlas_event_get_n_quotes (event); i++)
     {
-      AtlasEventQuote *quote = &g_array_index (event->quotes, AtlasEventQuote, i);
+      AtlasEventQuote *quote = &g_array_index (event->extras->quotes, AtlasEventQuote, i);
 
       put_u32 (w, quote->speaker != NULL ? quote->speaker->index : NONE_INDEX);
       put_string (w, quote->text);
@@ -289,21 +295,37 @@ write_event (Writer     *w,
   put_u16 (w, atlas_event_get_n_fatalities (event));
   for (guint i = 0; i < atlas_event_get_n_fatalities (event); i++)
     {
-      AtlasEventFatality *fatality = &g_array_index (event->fatalities, AtlasEventFatality, i);
+      gint64 count;
+      const char *qualifier;
+      const char *kind = atlas_event_get_fatality (event, i, &count, &qualifier);
 
-      put_string (w, fatality->kind);
-      put_string (w, fatality->qualifier);
-      put_i64 (w, fatality->count);
+      put_string (w, kind);
+      put_string (w, qualifier);
+      put_i64 (w, count);
     }
 
   put_u16 (w, atlas_event_get_n_properties (event));
   for (guint i = 0; i < atlas_event_get_n_properties (event); i++)
     {
-      AtlasEventProperty *property = &g_array_index (event->properties, AtlasEventProperty, i);
+      AtlasEventProperty *property = &g_array_index (event->extras->properties, AtlasEventProperty, i);
 
       put_string (w, property->key);
       put_string (w, property->value);
     }
+}
+
+/* where the next byte goes, from the start of the payload */
+static guint64
+payload_offset (Writer *w)
+{
+  long position = ftell (w->out);
+
+  if (position < HEADER_SIZE)
+    {
+      w->ok = FALSE;
+      return 0;
+    }
+  return (guint64) position - HEADER_SIZE;
 }
 
 /* the header for a payload of @payload_size bytes hashing to @payload_hash */
@@ -344,7 +366,9 @@ write_payload (Writer       *w,
   guint n_events = atlas_dataset_get_n_events (dataset);
   guint n_categories = 0;
   g_autoptr(GPtrArray) category_list = g_ptr_array_new ();
+  g_autoptr(GArray) chunks = g_array_new (FALSE, FALSE, sizeof (guint64));
   guint64 head_length = (guint64) open + 1 + (length - close);
+  guint64 table_offset;
 
   for (guint i = 0; i < n_sources; i++)
     {
@@ -374,7 +398,20 @@ write_payload (Writer       *w,
 
   put_u32 (w, n_events);
   for (guint e = 0; e < n_events && w->ok; e++)
-    write_event (w, atlas_dataset_get_event (dataset, e));
+    {
+      if (e % CHUNK_EVENTS == 0)
+        {
+          guint64 offset = payload_offset (w);
+
+          g_array_append_val (chunks, offset);
+        }
+      write_event (w, atlas_dataset_get_event (dataset, e));
+    }
+
+  table_offset = payload_offset (w);
+  put_u32 (w, chunks->len);
+  put (w, chunks->data, chunks->len * sizeof (guint64));
+  put (w, &table_offset, sizeof table_offset);
 
   return w->ok;
 }
@@ -468,6 +505,7 @@ typedef struct
   const guint8 *end;
   const char  **categories;   /* interned */
   guint         n_categories;
+  gsize         payload_size; /* of the whole payload, which ends at end */
   gboolean      ok;
 } Reader;
 
@@ -582,13 +620,13 @@ read_event (Reader    *r,
             GPtrArray *actors,
             GPtrArray *locations,
             GArray    *places,
-            GArray    *participants)
+            GArray    *participants,
+            GArray    *fatalities)
 {
   g_autoptr(AtlasEvent) event = atlas_event_new ();
-  const char **strings[] = {
-    &event->id, &event->title, &event->summary, &event->start_text, &event->end_text,
-    &event->date_text, &event->excerpt,
-  };
+  const char *strings[ATLAS_EVENT_N_STRINGS];
+  gint64 excerpt_offset;
+  gint32 utc_offset, end_utc_offset;
   guint32 category;
   guint n;
 
@@ -596,9 +634,15 @@ read_event (Reader    *r,
   event->start = get_i64 (r);
   event->end = get_i64 (r);
   event->span_to = get_i64 (r);
-  event->excerpt_offset = get_i64 (r);
-  event->utc_offset = (gint32) get_u32 (r);
-  event->end_utc_offset = (gint32) get_u32 (r);
+  excerpt_offset = get_i64 (r);
+  if (excerpt_offset < -1)
+    r->ok = FALSE;
+  else
+    atlas_event_set_excerpt_offset (event, excerpt_offset);
+  utc_offset = (gint32) get_u32 (r);
+  end_utc_offset = (gint32) get_u32 (r);
+  if (!atlas_event_set_utc_offsets (event, utc_offset, end_utc_offset))
+    r->ok = FALSE;
   event->precision = get_enum (r, ATLAS_PRECISION_SECOND + 1);
   event->end_precision = get_enum (r, ATLAS_PRECISION_SECOND + 1);
   event->basis = get_enum (r, ATLAS_BASIS_REPORTED + 1);
@@ -608,14 +652,15 @@ read_event (Reader    *r,
   else if (category != NONE_INDEX)
     event->category = r->categories[category];
   event->source = get_ref (r, sources, TRUE);
-  event->attributed_to = get_ref (r, actors, TRUE);
+  atlas_event_set_attributed_to (event, get_ref (r, actors, TRUE));
 
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    *strings[i] = get_string (r);
-  if (event->id == NULL || event->title == NULL)
+  for (guint i = 0; i < ATLAS_EVENT_N_STRINGS; i++)
+    strings[i] = get_string (r);
+  if (strings[ATLAS_EVENT_ID] == NULL || strings[ATLAS_EVENT_TITLE] == NULL)
     r->ok = FALSE;
 
   /* the block takes over the references gathered here */
+  g_array_set_size (fatalities, 0);
   g_array_set_size (places, 0);
   n = get_u16 (r);
   for (guint i = 0; i < n && r->ok; i++)
@@ -639,10 +684,6 @@ read_event (Reader    *r,
       if (participant.actor != NULL)
         g_array_append_val (participants, participant);
     }
-
-  atlas_event_pack (event, (const AtlasEventPlace *) (void *) places->data, places->len,
-                    (const AtlasEventParticipant *) (void *) participants->data,
-                    participants->len);
 
   n = get_u16 (r);
   for (guint i = 0; i < n && r->ok; i++)
@@ -677,7 +718,7 @@ read_event (Reader    *r,
         }
       fatality.kind = g_intern_string (kind);
       fatality.qualifier = qualifier != NULL ? g_intern_string (qualifier) : NULL;
-      atlas_event_add_fatality (event, &fatality);
+      g_array_append_val (fatalities, fatality);
     }
 
   n = get_u16 (r);
@@ -697,7 +738,113 @@ read_event (Reader    *r,
       atlas_event_add_property (event, &property);
     }
 
+  /* even when something failed: the block takes over the references gathered */
+  atlas_event_pack (event, strings,
+                    (const AtlasEventPlace *) (void *) places->data, places->len,
+                    (const AtlasEventParticipant *) (void *) participants->data,
+                    participants->len,
+                    (const AtlasEventFatality *) (void *) fatalities->data, fatalities->len);
+
   return r->ok ? g_steal_pointer (&event) : NULL;
+}
+
+/* What the decoding threads share; each takes the next chunk until none is left
+ * or one of them failed */
+typedef struct
+{
+  const guint8  *payload;
+  const guint64 *offsets;        /* n_chunks + 1: the last is the table's */
+  guint          n_chunks;
+  guint          n_events;
+  const char   **categories;
+  guint          n_categories;
+  GPtrArray     *sources;
+  GPtrArray     *actors;
+  GPtrArray     *locations;
+  gpointer      *events;         /* n_events slots */
+  int            next_chunk;     /* atomic */
+  int            failed;         /* atomic */
+} DecodeJob;
+
+static gpointer
+decode_chunks (gpointer data)
+{
+  DecodeJob *job = data;
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (AtlasEventPlace));
+  g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (AtlasEventParticipant));
+  g_autoptr(GArray) fatalities = g_array_new (FALSE, FALSE, sizeof (AtlasEventFatality));
+
+  while (!g_atomic_int_get (&job->failed))
+    {
+      guint chunk = (guint) g_atomic_int_add (&job->next_chunk, 1);
+      guint first = chunk * CHUNK_EVENTS;
+      guint last;
+      Reader r;
+
+      if (chunk >= job->n_chunks)
+        break;
+
+      last = MIN (first + CHUNK_EVENTS, job->n_events);
+      r.p = job->payload + job->offsets[chunk];
+      r.end = job->payload + job->offsets[chunk + 1];
+      r.categories = job->categories;
+      r.n_categories = job->n_categories;
+      r.payload_size = 0;
+      r.ok = TRUE;
+
+      for (guint e = first; e < last && r.ok; e++)
+        job->events[e] = read_event (&r, job->sources, job->actors, job->locations, places,
+                                     participants, fatalities);
+
+      /* a chunk ends exactly where the next begins */
+      if (!r.ok || r.p != r.end)
+        g_atomic_int_set (&job->failed, TRUE);
+    }
+
+  return NULL;
+}
+
+/* the chunk table at the end of the payload, checked to cut the events' bytes
+ * (from @events_at to the table) in increasing pieces, or NULL */
+static guint64 *
+read_chunk_table (Reader  *r,
+                  gsize    events_at,
+                  guint    n_events,
+                  guint   *n_chunks)
+{
+  const guint8 *payload = r->end - r->payload_size;
+  g_autofree guint64 *offsets = NULL;
+  guint64 table_at;
+  Reader table = { 0 };
+
+  if (r->payload_size < sizeof table_at)
+    return NULL;
+  memcpy (&table_at, r->end - sizeof table_at, sizeof table_at);
+  if (table_at < events_at || table_at > r->payload_size - sizeof table_at)
+    return NULL;
+
+  table.p = payload + table_at;
+  table.end = r->end - sizeof table_at;
+  table.ok = TRUE;
+  *n_chunks = get_u32 (&table);
+  if (!table.ok || *n_chunks != (n_events + CHUNK_EVENTS - 1) / CHUNK_EVENTS
+      || (gsize) (table.end - table.p) != (gsize) *n_chunks * sizeof (guint64))
+    return NULL;
+
+  offsets = g_new (guint64, *n_chunks + 1);
+  for (guint c = 0; c < *n_chunks; c++)
+    {
+      offsets[c] = (guint64) get_i64 (&table);
+      /* the first chunk starts at the first event; each is longer than nothing */
+      if (c == 0 ? offsets[c] != events_at : offsets[c] <= offsets[c - 1])
+        return NULL;
+    }
+  offsets[*n_chunks] = table_at;
+  if (*n_chunks > 0 && offsets[*n_chunks - 1] >= table_at)
+    return NULL;
+  if (*n_chunks == 0 && table_at != events_at)
+    return NULL;
+  return g_steal_pointer (&offsets);
 }
 
 static gboolean
@@ -709,45 +856,70 @@ read_events_cb (gpointer    user_data,
                 GError    **error)
 {
   Reader *r = user_data;
-  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (AtlasEventPlace));
-  g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (AtlasEventParticipant));
   guint32 n_events = get_u32 (r);
+  gsize events_at = (gsize) (r->p - (r->end - r->payload_size));
+  g_autofree guint64 *offsets = NULL;
+  GThread *threads[MAX_DECODERS - 1];
+  guint n_threads;
+  DecodeJob job = { 0 };
 
   /* each event takes more than 64 bytes: a count beyond that is a lie */
-  if ((gsize) (r->end - r->p) / 64 < n_events)
+  if ((gsize) (r->end - r->p) / 64 < n_events || n_events > G_MAXINT)
     r->ok = FALSE;
+  if (r->ok)
+    offsets = read_chunk_table (r, events_at, n_events, &job.n_chunks);
 
-  for (guint32 e = 0; e < n_events && r->ok; e++)
-    {
-      AtlasEvent *event = read_event (r, sources, actors, locations, places, participants);
-
-      if (event != NULL)
-        g_ptr_array_add (events, event);
-    }
-
-  if (!r->ok || r->p != r->end)
+  if (!r->ok || offsets == NULL)
     {
       g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
                            "the cache does not decode");
       return FALSE;
     }
 
+  /* the loader frees what was decoded if anything fails */
+  g_ptr_array_set_size (events, (gint) n_events);
+  job.payload = r->end - r->payload_size;
+  job.offsets = offsets;
+  job.n_events = n_events;
+  job.categories = r->categories;
+  job.n_categories = r->n_categories;
+  job.sources = sources;
+  job.actors = actors;
+  job.locations = locations;
+  job.events = events->pdata;
+
+  n_threads = MIN (MIN (g_get_num_processors (), MAX_DECODERS), MAX (job.n_chunks, 1)) - 1;
+  for (guint t = 0; t < n_threads; t++)
+    threads[t] = g_thread_new ("atlas-cache-decode", decode_chunks, &job);
+  decode_chunks (&job);
+  for (guint t = 0; t < n_threads; t++)
+    g_thread_join (threads[t]);
+
+  if (job.failed)
+    {
+      g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_FORMAT,
+                           "the cache does not decode");
+      return FALSE;
+    }
+
+  r->p = r->end;
   return TRUE;
 }
 
 /* The payload of a cache whose header matches the file (magic, version, byte
- * order, sizes, modification time) and whose own bytes match their checksum, or
- * NULL; @source_hash is what the file's bytes must hash to. */
+ * order, sizes, modification time), or NULL; @source_hash is what the file's
+ * bytes must hash to, @payload_hash what the payload's must. */
 static const guint8 *
 check_header (const char        *bytes,
               gsize              size,
               const struct stat *st,
               gsize              length,
               gsize             *payload_size,
-              guint64           *source_hash)
+              guint64           *source_hash,
+              guint64           *payload_hash)
 {
   guint32 version, order;
-  guint64 source_size, payload_hash, stored_size;
+  guint64 source_size, stored_size;
   gint64 source_mtime;
 
   if (size < HEADER_SIZE || memcmp (bytes, CACHE_MAGIC, 8) != 0)
@@ -759,25 +931,30 @@ check_header (const char        *bytes,
   memcpy (&source_mtime, bytes + 24, 8);
   memcpy (source_hash, bytes + 32, 8);
   memcpy (&stored_size, bytes + 40, 8);
-  memcpy (&payload_hash, bytes + 48, 8);
+  memcpy (payload_hash, bytes + 48, 8);
 
   if (version != CACHE_VERSION || order != CACHE_BYTE_ORDER
       || source_size != (guint64) st->st_size || source_size != length
       || source_mtime != mtime_usec (st)
-      || stored_size != size - HEADER_SIZE
-      || atlas_cache_hash (bytes + HEADER_SIZE, size - HEADER_SIZE) != payload_hash)
+      || stored_size != size - HEADER_SIZE)
     return NULL;
 
   *payload_size = size - HEADER_SIZE;
   return (const guint8 *) bytes + HEADER_SIZE;
 }
 
-/* the file's hash, worked out in another thread while the cache is decoded */
+/* The file's hash and the payload's, worked out in another thread while the
+ * cache is decoded: the decoder checks the bounds of everything it reads, so it
+ * may run over bytes not yet known to be intact, and its result is dropped
+ * unless both hashes match. */
 typedef struct
 {
-  const char *data;
-  gsize       length;
-  guint64     hash;
+  const char   *data;
+  gsize         length;
+  const guint8 *payload;
+  gsize         payload_size;
+  guint64       hash;
+  guint64       payload_hash;
 } HashJob;
 
 static gpointer
@@ -785,6 +962,7 @@ hash_thread (gpointer data)
 {
   HashJob *job = data;
 
+  job->payload_hash = atlas_cache_hash (job->payload, job->payload_size);
   job->hash = atlas_cache_hash (job->data, job->length);
   return NULL;
 }
@@ -807,6 +985,7 @@ decode (GFile        *file,
   Reader r;
   AtlasDataset *dataset;
 
+  r.payload_size = payload_size;
   r.p = payload;
   r.end = payload + payload_size;
   r.categories = NULL;
@@ -862,8 +1041,8 @@ atlas_cache_load (GFile             *file,
   const guint8 *payload;
   gsize payload_size = 0;
   gint64 started = g_get_monotonic_time ();
-  guint64 source_hash = 0;
-  HashJob job = { data, length, 0 };
+  guint64 source_hash = 0, payload_hash = 0;
+  HashJob job = { data, length, NULL, 0, 0, 0 };
   GThread *hasher;
   AtlasDataset *dataset;
 
@@ -875,7 +1054,7 @@ atlas_cache_load (GFile             *file,
     return NULL;
 
   payload = check_header (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
-                          st, length, &payload_size, &source_hash);
+                          st, length, &payload_size, &source_hash, &payload_hash);
   if (payload == NULL)
     {
       g_debug ("%s: cache %s is stale or damaged", path, cache_path);
@@ -884,10 +1063,17 @@ atlas_cache_load (GFile             *file,
 
   /* nothing decoded is returned before the file's bytes are known to be those
    * the cache was made from */
+  job.payload = payload;
+  job.payload_size = payload_size;
   hasher = g_thread_new ("atlas-cache-hash", hash_thread, &job);
   dataset = decode (file, path, payload, payload_size, display_name, cancellable);
   g_thread_join (hasher);
-  if (job.hash != source_hash)
+  if (job.payload_hash != payload_hash)
+    {
+      g_debug ("%s: cache %s is damaged", path, cache_path);
+      g_clear_object (&dataset);
+    }
+  else if (job.hash != source_hash)
     {
       g_debug ("%s: cache %s is of other contents", path, cache_path);
       g_clear_object (&dataset);

@@ -160,7 +160,8 @@ compare_event_ids (gconstpointer a,
   AtlasEvent *ea = g_ptr_array_index (events, *(const guint *) a);
   AtlasEvent *eb = g_ptr_array_index (events, *(const guint *) b);
 
-  return strcmp (ea->id, eb->id);
+  return strcmp (atlas_event_string (ea, ATLAS_EVENT_ID),
+                 atlas_event_string (eb, ATLAS_EVENT_ID));
 }
 
 /* event indexes in id order: 4 bytes an event where a hash table takes ~30 */
@@ -191,7 +192,7 @@ lookup_event_id (AtlasDataset *self,
     {
       guint mid = lo + (hi - lo) / 2;
       AtlasEvent *event = g_ptr_array_index (self->event_array, self->event_ids[mid]);
-      int cmp = strcmp (event->id, id);
+      int cmp = strcmp (atlas_event_string (event, ATLAS_EVENT_ID), id);
 
       if (cmp == 0)
         return event;
@@ -276,12 +277,24 @@ build_postings (AtlasDataset *self)
   guint n_actors = self->actor_array->len;
   guint n_locations = self->location_array->len;
   guint n_events = self->event_array->len;
-  g_autoptr(GArray) actor_pairs = g_array_sized_new (FALSE, FALSE, sizeof (Posting), n_events * 3);
-  g_autoptr(GArray) location_pairs = g_array_sized_new (FALSE, FALSE, sizeof (Posting),
-                                                        n_events * 2);
+  gsize n_participants = 0, n_places = 0, n_actor_pairs = 0, n_location_pairs = 0;
+  g_autofree Posting *actor_pairs = NULL;
+  g_autofree Posting *location_pairs = NULL;
   g_autofree guint *last_actor = g_new (guint, MAX (n_actors, 1));
   g_autofree guint *last_location = g_new (guint, MAX (n_locations, 1));
   g_autofree guint *counts = g_new (guint, MAX (MAX (n_actors, n_locations), 1));
+
+  /* sized from the counts in the events (not their blocks): at a million
+   * events, growing arrays cost a copy of tens of megabytes */
+  for (guint e = 0; e < n_events; e++)
+    {
+      AtlasEvent *event = g_ptr_array_index (self->event_array, e);
+
+      n_participants += event->n_participants;
+      n_places += event->n_places;
+    }
+  actor_pairs = g_new (Posting, MAX (n_participants, 1));
+  location_pairs = g_new (Posting, MAX (n_places, 1));
 
   /* an actor or a place named twice in one event counts once */
   memset (last_actor, 0xff, sizeof (guint) * MAX (n_actors, 1));
@@ -293,33 +306,32 @@ build_postings (AtlasDataset *self)
 
       for (guint i = 0; i < event->n_participants; i++)
         {
-          Posting pair = { event->participants[i].actor->index, e };
+          Posting pair = { atlas_event_participant_actor (event, i)->index, e };
 
           if (last_actor[pair.item] != e)
             {
               last_actor[pair.item] = e;
-              g_array_append_val (actor_pairs, pair);
+              actor_pairs[n_actor_pairs++] = pair;
             }
         }
       for (guint i = 0; i < event->n_places; i++)
         {
-          Posting pair = { event->places[i].location->index, e };
+          Posting pair = { atlas_event_place_location (event, i)->index, e };
 
           if (last_location[pair.item] != e)
             {
               last_location[pair.item] = e;
-              g_array_append_val (location_pairs, pair);
+              location_pairs[n_location_pairs++] = pair;
             }
         }
     }
 
-  postings_from_pairs (&self->actor_postings, (const Posting *) (void *) actor_pairs->data,
-                       actor_pairs->len, n_actors, counts);
+  postings_from_pairs (&self->actor_postings, actor_pairs, n_actor_pairs, n_actors, counts);
   for (guint a = 0; a < n_actors; a++)
     ((AtlasActor *) g_ptr_array_index (self->actor_array, a))->n_events = counts[a];
 
-  postings_from_pairs (&self->location_postings, (const Posting *) (void *) location_pairs->data,
-                       location_pairs->len, n_locations, counts);
+  postings_from_pairs (&self->location_postings, location_pairs, n_location_pairs, n_locations,
+                       counts);
   for (guint l = 0; l < n_locations; l++)
     ((AtlasLocation *) g_ptr_array_index (self->location_array, l))->n_events = counts[l];
 }
@@ -365,6 +377,15 @@ build_time_index (AtlasDataset *self)
   index->n_dated = n_dated;
   index->n_blocks = n_blocks;
   index->spans_positive = spans_positive;
+}
+
+#define PARALLEL_INDEX_MIN_EVENTS 65536
+
+static gpointer
+build_time_index_thread (gpointer data)
+{
+  build_time_index (data);
+  return NULL;
 }
 
 static void
@@ -616,8 +637,20 @@ atlas_dataset_new_internal (GFile      *file,
   self->location_array = locations;
   g_ptr_array_unref (sources);
 
-  build_postings (self);
-  build_time_index (self);
+  /* two passes over every event, each bound by memory: for many events, one
+   * on another core */
+  if (events->len >= PARALLEL_INDEX_MIN_EVENTS)
+    {
+      GThread *time_thread = g_thread_new ("atlas-time-index", build_time_index_thread, self);
+
+      build_postings (self);
+      g_thread_join (time_thread);
+    }
+  else
+    {
+      build_postings (self);
+      build_time_index (self);
+    }
 
   return self;
 }

@@ -18,6 +18,10 @@
 
 G_DEFINE_FINAL_TYPE (AtlasEvent, atlas_event, G_TYPE_OBJECT)
 
+/* a million of these are held at once: keep an eye on the size */
+G_STATIC_ASSERT (GLIB_SIZEOF_VOID_P != 8 || sizeof (AtlasEvent) == 112);
+G_STATIC_ASSERT (ATLAS_PRECISION_SECOND < 8 && ATLAS_BASIS_REPORTED < 8);
+
 static void
 clear_quote (gpointer data)
 {
@@ -67,12 +71,12 @@ build_haystack (AtlasEvent *self)
 {
   GString *haystack = g_string_new (NULL);
 
-  append_folded (haystack, self->title);
-  append_folded (haystack, self->summary);
+  append_folded (haystack, atlas_event_string (self, ATLAS_EVENT_TITLE));
+  append_folded (haystack, atlas_event_string (self, ATLAS_EVENT_SUMMARY));
 
   for (guint i = 0; i < self->n_places; i++)
     {
-      AtlasLocation *location = self->places[i].location;
+      AtlasLocation *location = atlas_event_place_location (self, i);
 
       append_folded (haystack, location->name);
       append_names (haystack, location->names);
@@ -80,7 +84,7 @@ build_haystack (AtlasEvent *self)
 
   for (guint i = 0; i < self->n_participants; i++)
     {
-      AtlasActor *actor = self->participants[i].actor;
+      AtlasActor *actor = atlas_event_participant_actor (self, i);
 
       append_folded (haystack, actor->name);
       append_names (haystack, actor->names);
@@ -96,13 +100,19 @@ atlas_event_dispose (GObject *object)
 {
   AtlasEvent *self = (AtlasEvent *) object;
 
-  for (guint i = 0; i < self->n_places; i++)
-    g_clear_object (&self->places[i].location);
-  for (guint i = 0; i < self->n_participants; i++)
-    g_clear_object (&self->participants[i].actor);
-  g_clear_pointer (&self->quotes, g_array_unref);
+  if (self->block != NULL)
+    {
+      gpointer *links = (gpointer *) (void *) self->block;
+
+      for (guint i = 0; i < (guint) self->n_places + self->n_participants; i++)
+        g_clear_object (&links[i]);
+    }
+  if (self->extras != NULL)
+    {
+      g_clear_pointer (&self->extras->quotes, g_array_unref);
+      g_clear_object (&self->extras->attributed_to);
+    }
   g_clear_object (&self->source);
-  g_clear_object (&self->attributed_to);
 
   G_OBJECT_CLASS (atlas_event_parent_class)->dispose (object);
 }
@@ -112,11 +122,13 @@ atlas_event_finalize (GObject *object)
 {
   AtlasEvent *self = (AtlasEvent *) object;
 
-  /* the strings are in the block, or were never owned */
   g_free (self->block);
-  g_free (self->folded);
-  g_clear_pointer (&self->fatalities, g_array_unref);
-  g_clear_pointer (&self->properties, g_array_unref);
+  if (self->extras != NULL)
+    {
+      g_free (self->extras->folded);
+      g_clear_pointer (&self->extras->properties, g_array_unref);
+      g_free (self->extras);
+    }
 
   G_OBJECT_CLASS (atlas_event_parent_class)->finalize (object);
 }
@@ -135,6 +147,8 @@ atlas_event_init (AtlasEvent *self)
 {
   self->start = 0;
   self->end = ATLAS_TIME_NONE;
+  for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)
+    self->strings[i] = ATLAS_EVENT_NO_STRING;
   self->excerpt_offset = -1;
   self->precision = ATLAS_PRECISION_DAY;
   self->end_precision = ATLAS_PRECISION_DAY;
@@ -158,100 +172,157 @@ atlas_event_update_span (AtlasEvent *self)
       return;
     }
 
-  self->span_to = atlas_time_period_end (self->start, self->utc_offset, self->precision);
+  self->span_to = atlas_time_period_end (self->start, atlas_event_utc_offset (self), self->precision);
 
   if (self->end != ATLAS_TIME_NONE)
     {
-      gint64 end = atlas_time_period_end (self->end, self->end_utc_offset, self->end_precision);
+      gint64 end = atlas_time_period_end (self->end, atlas_event_end_utc_offset (self), self->end_precision);
 
       self->span_to = MAX (self->span_to, end);
     }
 }
 
-/* where the strings go in the block, after the places and participants */
-static char *
-pack_string (const char **field,
-             char        *out)
-{
-  gsize length;
-
-  if (*field == NULL)
-    return out;
-
-  length = strlen (*field) + 1;
-  memcpy (out, *field, length);
-  *field = out;
-  return out + length;
-}
-
 void
 atlas_event_pack (AtlasEvent                  *self,
+                  const char * const          *strings,
                   const AtlasEventPlace       *places,
                   guint                        n_places,
                   const AtlasEventParticipant *participants,
-                  guint                        n_participants)
+                  guint                        n_participants,
+                  const AtlasEventFatality    *fatalities,
+                  gsize                        n_fatalities)
 {
-  const char **strings[] = {
-    &self->id, &self->title, &self->summary, &self->start_text, &self->end_text,
-    &self->date_text, &self->excerpt,
-  };
-  gsize links = n_places * sizeof (AtlasEventPlace)
-                + n_participants * sizeof (AtlasEventParticipant);
+  gsize lengths[ATLAS_EVENT_N_STRINGS];
+  gsize pointers_size = ((gsize) n_places + n_participants) * sizeof (gpointer);
+  gsize fatalities_size = n_fatalities > 0 ? sizeof (guint64)
+                                             + n_fatalities * sizeof (AtlasEventFatality) : 0;
+  gsize links = pointers_size + fatalities_size + n_places + n_participants;
   gsize size = links;
+  gpointer *pointers;
+  guint8 *roles;
   char *out;
 
   g_assert (self->block == NULL);
   g_assert (n_places <= G_MAXUINT16 && n_participants <= G_MAXUINT16);
 
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    size += *strings[i] != NULL ? strlen (*strings[i]) + 1 : 0;
-
+  for (guint i = 0; i < ATLAS_EVENT_N_STRINGS; i++)
+    {
+      lengths[i] = strings[i] != NULL ? strlen (strings[i]) + 1 : 0;
+      size += lengths[i];
+    }
   self->block = g_malloc (MAX (size, 1));
-  self->places = self->block;
   self->n_places = (guint16) n_places;
-  if (n_places > 0)
-    memcpy (self->places, places, n_places * sizeof (AtlasEventPlace));
-  self->participants = (AtlasEventParticipant *) (void *) (self->places + n_places);
   self->n_participants = (guint16) n_participants;
-  if (n_participants > 0)
-    memcpy (self->participants, participants, n_participants * sizeof (AtlasEventParticipant));
+  pointers = (gpointer *) (void *) self->block;
+  self->has_fatalities = n_fatalities > 0;
+  if (n_fatalities > 0)
+    {
+      guint64 count = n_fatalities;
 
-  out = (char *) self->block + links;
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    out = pack_string (strings[i], out);
+      memcpy (self->block + pointers_size, &count, sizeof count);
+      memcpy (self->block + pointers_size + sizeof count, fatalities,
+              n_fatalities * sizeof (AtlasEventFatality));
+    }
+  roles = (guint8 *) self->block + pointers_size + fatalities_size;
+  for (guint i = 0; i < n_places; i++)
+    {
+      pointers[i] = places[i].location;
+      roles[i] = (guint8) places[i].role;
+    }
+  for (guint i = 0; i < n_participants; i++)
+    {
+      pointers[n_places + i] = participants[i].actor;
+      roles[n_places + i] = (guint8) participants[i].role;
+    }
+
+  /* the id and the title first, right after the links: their offsets need not
+   * be kept */
+  out = self->block + links;
+  self->has_id = strings[ATLAS_EVENT_ID] != NULL;
+  self->has_title = strings[ATLAS_EVENT_TITLE] != NULL;
+  /* past 64 KiB the offsets would not fit: such a block is walked instead */
+  self->long_block = size > ATLAS_EVENT_NO_STRING;
+  self->present = 0;
+  for (guint i = 0; i < ATLAS_EVENT_N_STRINGS; i++)
+    {
+      if (i > ATLAS_EVENT_TITLE)
+        {
+          self->strings[i - 2] = strings[i] != NULL && !self->long_block
+                                 ? (guint16) (out - self->block) : ATLAS_EVENT_NO_STRING;
+          if (strings[i] != NULL)
+            self->present |= 1u << (i - 2);
+        }
+      if (strings[i] != NULL)
+        {
+          memcpy (out, strings[i], lengths[i]);
+          out += lengths[i];
+        }
+    }
+}
+
+static AtlasEventExtras *
+ensure_extras (AtlasEvent *self)
+{
+  if (self->extras == NULL)
+    self->extras = g_new0 (AtlasEventExtras, 1);
+  return self->extras;
+}
+
+void
+atlas_event_set_attributed_to (AtlasEvent *self,
+                               AtlasActor *actor)
+{
+  AtlasEventExtras *extras;
+
+  if (actor == NULL && self->extras == NULL)
+    return;
+  extras = ensure_extras (self);
+  g_clear_object (&extras->attributed_to);
+  extras->attributed_to = actor;
+}
+
+void
+atlas_event_set_excerpt_offset (AtlasEvent *self,
+                                gint64      offset)
+{
+  g_assert (offset >= -1);
+
+  if (offset <= G_MAXINT32)
+    {
+      self->excerpt_offset = (gint32) offset;
+      return;
+    }
+  /* an offset past 2^31 characters (possible for a source without a text) */
+  ensure_extras (self)->excerpt_offset = offset;
+  self->excerpt_offset = -2;
 }
 
 void
 atlas_event_add_quote (AtlasEvent            *self,
                        const AtlasEventQuote *quote)
 {
-  if (self->quotes == NULL)
-    {
-      self->quotes = g_array_new (FALSE, TRUE, sizeof (AtlasEventQuote));
-      g_array_set_clear_func (self->quotes, clear_quote);
-    }
-  g_array_append_vals (self->quotes, quote, 1);
-}
+  AtlasEventExtras *extras = ensure_extras (self);
 
-void
-atlas_event_add_fatality (AtlasEvent               *self,
-                          const AtlasEventFatality *fatality)
-{
-  if (self->fatalities == NULL)
-    self->fatalities = g_array_new (FALSE, TRUE, sizeof (AtlasEventFatality));
-  g_array_append_vals (self->fatalities, fatality, 1);
+  if (extras->quotes == NULL)
+    {
+      extras->quotes = g_array_new (FALSE, TRUE, sizeof (AtlasEventQuote));
+      g_array_set_clear_func (extras->quotes, clear_quote);
+    }
+  g_array_append_vals (extras->quotes, quote, 1);
 }
 
 void
 atlas_event_add_property (AtlasEvent               *self,
                           const AtlasEventProperty *property)
 {
-  if (self->properties == NULL)
+  AtlasEventExtras *extras = ensure_extras (self);
+
+  if (extras->properties == NULL)
     {
-      self->properties = g_array_new (FALSE, TRUE, sizeof (AtlasEventProperty));
-      g_array_set_clear_func (self->properties, clear_property);
+      extras->properties = g_array_new (FALSE, TRUE, sizeof (AtlasEventProperty));
+      g_array_set_clear_func (extras->properties, clear_property);
     }
-  g_array_append_vals (self->properties, property, 1);
+  g_array_append_vals (extras->properties, property, 1);
 }
 
 int
@@ -264,28 +335,29 @@ atlas_event_compare (AtlasEvent *a,
     return a->start < b->start ? -1 : 1;
   if (a->end != b->end)
     return a->end < b->end ? -1 : 1;
-  return strcmp (a->id, b->id);
+  return strcmp (atlas_event_string (a, ATLAS_EVENT_ID),
+                 atlas_event_string (b, ATLAS_EVENT_ID));
 }
 
 const char *
 atlas_event_get_id (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->id;
+  return atlas_event_string (self, ATLAS_EVENT_ID);
 }
 
 const char *
 atlas_event_get_title (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->title;
+  return atlas_event_string (self, ATLAS_EVENT_TITLE);
 }
 
 const char *
 atlas_event_get_summary (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->summary;
+  return atlas_event_string (self, ATLAS_EVENT_SUMMARY);
 }
 
 const char *
@@ -320,21 +392,21 @@ const char *
 atlas_event_get_start_text (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->start_text;
+  return atlas_event_string (self, ATLAS_EVENT_START_TEXT);
 }
 
 const char *
 atlas_event_get_end_text (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->end_text;
+  return atlas_event_string (self, ATLAS_EVENT_END_TEXT);
 }
 
 int
 atlas_event_get_utc_offset (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->utc_offset;
+  return atlas_event_utc_offset (self);
 }
 
 AtlasPrecision
@@ -355,7 +427,7 @@ const char *
 atlas_event_get_date_text (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->date_text;
+  return atlas_event_string (self, ATLAS_EVENT_DATE_TEXT);
 }
 
 void
@@ -385,11 +457,11 @@ atlas_event_format_date (AtlasEvent *self)
     return g_strdup (_("undated"));
 
   if (self->end == ATLAS_TIME_NONE)
-    return atlas_time_format_human (self->start, self->utc_offset, self->precision, self->basis);
+    return atlas_time_format_human (self->start, atlas_event_utc_offset (self), self->precision, self->basis);
 
-  atlas_time_to_civil (self->start + (gint64) self->utc_offset * ATLAS_USEC_PER_SECOND,
+  atlas_time_to_civil (self->start + (gint64) atlas_event_utc_offset (self) * ATLAS_USEC_PER_SECOND,
                        &sy, &sm, &sd, NULL, NULL, NULL);
-  atlas_time_to_civil (self->end + (gint64) self->end_utc_offset * ATLAS_USEC_PER_SECOND,
+  atlas_time_to_civil (self->end + (gint64) atlas_event_end_utc_offset (self) * ATLAS_USEC_PER_SECOND,
                        &ey, &em, &ed, NULL, NULL, NULL);
 
   if (self->precision == ATLAS_PRECISION_DAY && self->end_precision == ATLAS_PRECISION_DAY
@@ -401,9 +473,9 @@ atlas_event_format_date (AtlasEvent *self)
     }
   else
     {
-      start = atlas_time_format_human (self->start, self->utc_offset, self->precision,
+      start = atlas_time_format_human (self->start, atlas_event_utc_offset (self), self->precision,
                                        ATLAS_BASIS_STATED);
-      end = atlas_time_format_human (self->end, self->end_utc_offset, self->end_precision,
+      end = atlas_time_format_human (self->end, atlas_event_end_utc_offset (self), self->end_precision,
                                      ATLAS_BASIS_STATED);
       /* Translators: a range of dates: "Monday 5 December 2016 – Friday 9 December 2016" */
       range = g_strdup_printf (_("%s – %s"), start, end);
@@ -435,15 +507,12 @@ atlas_event_get_place (AtlasEvent     *self,
                        guint           i,
                        AtlasPlaceRole *role)
 {
-  AtlasEventPlace *place;
-
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
   g_return_val_if_fail (i < self->n_places, NULL);
 
-  place = &self->places[i];
   if (role != NULL)
-    *role = place->role;
-  return place->location;
+    *role = atlas_event_place_role (self, i);
+  return atlas_event_place_location (self, i);
 }
 
 guint
@@ -458,15 +527,12 @@ atlas_event_get_participant (AtlasEvent           *self,
                              guint                 i,
                              AtlasParticipantRole *role)
 {
-  AtlasEventParticipant *participant;
-
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
   g_return_val_if_fail (i < self->n_participants, NULL);
 
-  participant = &self->participants[i];
   if (role != NULL)
-    *role = participant->role;
-  return participant->actor;
+    *role = atlas_event_participant_role (self, i);
+  return atlas_event_participant_actor (self, i);
 }
 
 gboolean
@@ -477,7 +543,7 @@ atlas_event_has_actor (AtlasEvent *self,
 
   for (guint i = 0; i < self->n_participants; i++)
     {
-      if (self->participants[i].actor == actor)
+      if (atlas_event_participant_actor (self, i) == actor)
         return TRUE;
     }
 
@@ -492,7 +558,7 @@ atlas_event_has_location (AtlasEvent    *self,
 
   for (guint i = 0; i < self->n_places; i++)
     {
-      if (self->places[i].location == location)
+      if (atlas_event_place_location (self, i) == location)
         return TRUE;
     }
 
@@ -510,28 +576,28 @@ const char *
 atlas_event_get_excerpt (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->excerpt;
+  return atlas_event_string (self, ATLAS_EVENT_EXCERPT);
 }
 
 gint64
 atlas_event_get_excerpt_offset (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), -1);
-  return self->excerpt_offset;
+  return self->excerpt_offset == -2 ? self->extras->excerpt_offset : self->excerpt_offset;
 }
 
 AtlasActor *
 atlas_event_get_attributed_to (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
-  return self->attributed_to;
+  return self->extras != NULL ? self->extras->attributed_to : NULL;
 }
 
 guint
 atlas_event_get_n_quotes (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->quotes != NULL ? self->quotes->len : 0;
+  return self->extras != NULL && self->extras->quotes != NULL ? self->extras->quotes->len : 0;
 }
 
 const char *
@@ -544,7 +610,7 @@ atlas_event_get_quote (AtlasEvent  *self,
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
   g_return_val_if_fail (i < atlas_event_get_n_quotes (self), NULL);
 
-  quote = &g_array_index (self->quotes, AtlasEventQuote, i);
+  quote = &g_array_index (self->extras->quotes, AtlasEventQuote, i);
   if (speaker != NULL)
     *speaker = quote->speaker;
   return quote->text;
@@ -553,8 +619,12 @@ atlas_event_get_quote (AtlasEvent  *self,
 guint
 atlas_event_get_n_fatalities (AtlasEvent *self)
 {
+  gsize n;
+
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->fatalities != NULL ? self->fatalities->len : 0;
+
+  atlas_event_fatalities (self, &n);
+  return (guint) n;
 }
 
 const char *
@@ -563,12 +633,13 @@ atlas_event_get_fatality (AtlasEvent  *self,
                           gint64      *count,
                           const char **qualifier)
 {
-  AtlasEventFatality *fatality;
+  const AtlasEventFatality *fatality;
+  gsize n;
 
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
   g_return_val_if_fail (i < atlas_event_get_n_fatalities (self), NULL);
 
-  fatality = &g_array_index (self->fatalities, AtlasEventFatality, i);
+  fatality = &atlas_event_fatalities (self, &n)[i];
   if (count != NULL)
     *count = fatality->count;
   if (qualifier != NULL)
@@ -580,7 +651,7 @@ guint
 atlas_event_get_n_properties (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
-  return self->properties != NULL ? self->properties->len : 0;
+  return self->extras != NULL && self->extras->properties != NULL ? self->extras->properties->len : 0;
 }
 
 const char *
@@ -593,7 +664,7 @@ atlas_event_get_property (AtlasEvent  *self,
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
   g_return_val_if_fail (i < atlas_event_get_n_properties (self), NULL);
 
-  property = &g_array_index (self->properties, AtlasEventProperty, i);
+  property = &g_array_index (self->extras->properties, AtlasEventProperty, i);
   if (key != NULL)
     *key = property->key;
   return property->value;
@@ -610,15 +681,32 @@ gboolean
 atlas_event_matches_search (AtlasEvent *self,
                             const char *folded_needle)
 {
+  AtlasEventExtras *extras;
+
   g_return_val_if_fail (ATLAS_IS_EVENT (self), FALSE);
 
   if (folded_needle == NULL || *folded_needle == '\0')
     return TRUE;
 
-  if (g_once_init_enter (&self->folded))
-    g_once_init_leave (&self->folded, build_haystack (self));
+  /* searches may run on several threads: the extras and the haystack are
+   * each set once */
+  extras = g_atomic_pointer_get (&self->extras);
+  if (extras == NULL)
+    {
+      AtlasEventExtras *fresh = g_new0 (AtlasEventExtras, 1);
 
-  return strstr (self->folded, folded_needle) != NULL;
+      if (g_atomic_pointer_compare_and_exchange (&self->extras, NULL, fresh))
+        extras = fresh;
+      else
+        {
+          g_free (fresh);
+          extras = g_atomic_pointer_get (&self->extras);
+        }
+    }
+  if (g_once_init_enter (&extras->folded))
+    g_once_init_leave (&extras->folded, build_haystack (self));
+
+  return strstr (extras->folded, folded_needle) != NULL;
 }
 
 char *

@@ -134,17 +134,17 @@ event_time_to_json (AtlasEvent *event,
   if (event->undated)
     {
       json_object_set_boolean_member (object, "undated", TRUE);
-      set_optional_string (object, "date_text", event->date_text);
+      set_optional_string (object, "date_text", atlas_event_get_date_text (event));
       return;
     }
 
-  json_object_set_string_member (object, "start", event->start_text);
-  set_optional_string (object, "end", event->end_text);
+  json_object_set_string_member (object, "start", atlas_event_get_start_text (event));
+  set_optional_string (object, "end", atlas_event_get_end_text (event));
   json_object_set_string_member (object, "date_precision",
                                  atlas_precision_to_string (event->precision));
   if (event->basis != ATLAS_BASIS_STATED)
     json_object_set_string_member (object, "date_basis", atlas_basis_to_string (event->basis));
-  set_optional_string (object, "date_text", event->date_text);
+  set_optional_string (object, "date_text", atlas_event_get_date_text (event));
 }
 
 static void
@@ -157,11 +157,12 @@ event_links_to_json (AtlasEvent *event,
 
       for (guint i = 0; i < event->n_places; i++)
         {
-          AtlasEventPlace *place = &event->places[i];
+          AtlasPlaceRole role;
+          AtlasLocation *location = atlas_event_get_place (event, i, &role);
           JsonObject *entry = json_object_new ();
 
-          json_object_set_string_member (entry, "location", place->location->id);
-          json_object_set_string_member (entry, "role", atlas_place_role_to_string (place->role));
+          json_object_set_string_member (entry, "location", location->id);
+          json_object_set_string_member (entry, "role", atlas_place_role_to_string (role));
           json_array_add_object_element (places, entry);
         }
       json_object_set_array_member (object, "places", places);
@@ -173,12 +174,12 @@ event_links_to_json (AtlasEvent *event,
 
       for (guint i = 0; i < event->n_participants; i++)
         {
-          AtlasEventParticipant *participant = &event->participants[i];
+          AtlasParticipantRole role;
+          AtlasActor *actor = atlas_event_get_participant (event, i, &role);
           JsonObject *entry = json_object_new ();
 
-          json_object_set_string_member (entry, "actor", participant->actor->id);
-          json_object_set_string_member (entry, "role",
-                                         atlas_participant_role_to_string (participant->role));
+          json_object_set_string_member (entry, "actor", actor->id);
+          json_object_set_string_member (entry, "role", atlas_participant_role_to_string (role));
           json_array_add_object_element (participants, entry);
         }
       json_object_set_array_member (object, "participants", participants);
@@ -189,21 +190,24 @@ event_links_to_json (AtlasEvent *event,
       JsonObject *provenance = json_object_new ();
 
       json_object_set_string_member (provenance, "source", atlas_source_get_id (event->source));
-      set_optional_string (provenance, "excerpt", event->excerpt);
-      if (event->excerpt_offset >= 0)
-        json_object_set_int_member (provenance, "offset", event->excerpt_offset);
-      if (event->attributed_to != NULL)
-        json_object_set_string_member (provenance, "attributed_to", event->attributed_to->id);
+      AtlasActor *attributed_to = atlas_event_get_attributed_to (event);
+
+      set_optional_string (provenance, "excerpt", atlas_event_get_excerpt (event));
+      if (atlas_event_get_excerpt_offset (event) >= 0)
+        json_object_set_int_member (provenance, "offset", atlas_event_get_excerpt_offset (event));
+      if (attributed_to != NULL)
+        json_object_set_string_member (provenance, "attributed_to", attributed_to->id);
       json_object_set_object_member (object, "source", provenance);
     }
 
-  if (event->quotes != NULL && event->quotes->len > 0)
+  if (atlas_event_get_n_quotes (event) > 0)
     {
-      JsonArray *quotes = json_array_sized_new (event->quotes->len);
+      GArray *array = event->extras->quotes;
+      JsonArray *quotes = json_array_sized_new (array->len);
 
-      for (guint i = 0; i < event->quotes->len; i++)
+      for (guint i = 0; i < array->len; i++)
         {
-          AtlasEventQuote *quote = &g_array_index (event->quotes, AtlasEventQuote, i);
+          AtlasEventQuote *quote = &g_array_index (array, AtlasEventQuote, i);
           JsonObject *entry = json_object_new ();
 
           if (quote->speaker != NULL)
@@ -220,21 +224,22 @@ event_to_json (AtlasEvent *event)
 {
   JsonObject *object = json_object_new ();
 
-  json_object_set_string_member (object, "id", event->id);
-  json_object_set_string_member (object, "title", event->title);
-  set_optional_string (object, "summary", event->summary);
+  json_object_set_string_member (object, "id", atlas_event_get_id (event));
+  json_object_set_string_member (object, "title", atlas_event_get_title (event));
+  set_optional_string (object, "summary", atlas_event_get_summary (event));
   set_optional_string (object, "category", event->category);
   event_time_to_json (event, object);
   event_links_to_json (event, object);
 
-  if (event->fatalities != NULL && event->fatalities->len > 0)
+  if (atlas_event_get_n_fatalities (event) > 0)
     {
+      gsize n;
+      const AtlasEventFatality *all = atlas_event_fatalities (event, &n);
       JsonObject *fatalities = json_object_new ();
 
-      for (guint i = 0; i < event->fatalities->len; i++)
+      for (gsize i = 0; i < n; i++)
         {
-          AtlasEventFatality *fatality = &g_array_index (event->fatalities, AtlasEventFatality,
-                                                         i);
+          const AtlasEventFatality *fatality = &all[i];
 
           if (fatality->qualifier != NULL)
             {
@@ -250,14 +255,14 @@ event_to_json (AtlasEvent *event)
       json_object_set_object_member (object, "fatalities", fatalities);
     }
 
-  if (event->properties != NULL && event->properties->len > 0)
+  if (atlas_event_get_n_properties (event) > 0)
     {
+      GArray *array = event->extras->properties;
       JsonObject *properties = json_object_new ();
 
-      for (guint i = 0; i < event->properties->len; i++)
+      for (guint i = 0; i < array->len; i++)
         {
-          AtlasEventProperty *property = &g_array_index (event->properties, AtlasEventProperty,
-                                                         i);
+          AtlasEventProperty *property = &g_array_index (array, AtlasEventProperty, i);
 
           json_object_set_string_member (properties, property->key, property->value);
         }

@@ -77,9 +77,13 @@ typedef struct
   GArray        *affiliations;
   GArray        *parents;
 
-  /* the places and participants of the event being read (atlas_event_pack) */
+  /* the places, participants and fatalities of the event being read
+   * (atlas_event_pack) */
   GArray        *event_places;
   GArray        *event_participants;
+  GArray        *event_fatalities;
+  /* and its strings, borrowed from the tree until atlas_event_pack */
+  const char    *event_strings[ATLAS_EVENT_N_STRINGS];
 
   const EventsStream *stream;   /* or NULL: the events are in the tree */
 } Loader;
@@ -112,6 +116,7 @@ loader_init (Loader       *loader,
   loader->parents = g_array_new (FALSE, FALSE, sizeof (int));
   loader->event_places = g_array_new (FALSE, FALSE, sizeof (AtlasEventPlace));
   loader->event_participants = g_array_new (FALSE, FALSE, sizeof (AtlasEventParticipant));
+  loader->event_fatalities = g_array_new (FALSE, FALSE, sizeof (AtlasEventFatality));
 }
 
 static void
@@ -130,6 +135,7 @@ loader_clear (Loader *loader)
   g_clear_pointer (&loader->parents, g_array_unref);
   g_clear_pointer (&loader->event_places, g_array_unref);
   g_clear_pointer (&loader->event_participants, g_array_unref);
+  g_clear_pointer (&loader->event_fatalities, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
@@ -802,6 +808,7 @@ read_event_time (Loader     *loader,
   AtlasTimeParse start, end;
   gboolean has_start, has_end;
   const char *word;
+  AtlasBasis basis;
 
   if (read_undated (loader, object, path))
     {
@@ -818,25 +825,27 @@ read_event_time (Loader     *loader,
             }
         }
       event->undated = TRUE;
-      event->date_text = atlas_json_get_string (object, "date_text", path, FALSE, problems);
+      loader->event_strings[ATLAS_EVENT_DATE_TEXT] = atlas_json_get_string (object, "date_text", path, FALSE, problems);
       atlas_event_update_span (event);
       return;
     }
 
-  has_start = read_time (loader, object, "start", path, TRUE, &start, &event->start_text);
-  has_end = read_time (loader, object, "end", path, FALSE, &end, &event->end_text);
+  has_start = read_time (loader, object, "start", path, TRUE, &start,
+                         &loader->event_strings[ATLAS_EVENT_START_TEXT]);
+  has_end = read_time (loader, object, "end", path, FALSE, &end,
+                       &loader->event_strings[ATLAS_EVENT_END_TEXT]);
 
   if (has_start)
     {
       event->start = start.instant;
-      event->utc_offset = start.utc_offset;
+      event->utc_offset_minutes = (gint16) (start.utc_offset / 60);
       event->precision = start.precision;
     }
 
   if (has_end)
     {
       event->end = end.instant;
-      event->end_utc_offset = end.utc_offset;
+      event->end_utc_offset_minutes = (gint16) (end.utc_offset / 60);
       event->end_precision = end.precision;
     }
 
@@ -856,7 +865,7 @@ read_event_time (Loader     *loader,
                               /* Translators: "day" is finer than the start "2016-12"
                                * carries (month) */
                               _("\"%s\" is finer than the start \"%s\" carries (%s)"),
-                              word, event->start_text,
+                              word, loader->event_strings[ATLAS_EVENT_START_TEXT],
                               atlas_precision_to_string (start.precision));
         }
       else
@@ -864,10 +873,12 @@ read_event_time (Loader     *loader,
     }
 
   word = atlas_json_get_string (object, "date_basis", path, FALSE, problems);
-  if (word != NULL && !atlas_basis_from_string (word, &event->basis))
+  if (word != NULL && !atlas_basis_from_string (word, &basis))
     atlas_json_unknown_word (problems, path, "date_basis", word, atlas_basis_list_words ());
+  else if (word != NULL)
+    event->basis = basis;
 
-  event->date_text = atlas_json_get_string (object, "date_text", path, FALSE, problems);
+  loader->event_strings[ATLAS_EVENT_DATE_TEXT] = atlas_json_get_string (object, "date_text", path, FALSE, problems);
 
   if (has_start && has_end
       && atlas_time_period_end (end.instant, end.utc_offset, end.precision) <= start.instant)
@@ -875,7 +886,8 @@ read_event_time (Loader     *loader,
       g_autofree char *where = atlas_json_path_member (path, "end");
 
       atlas_problems_add (problems, where, _("%s is before the start %s"),
-                          event->end_text, event->start_text);
+                          loader->event_strings[ATLAS_EVENT_END_TEXT],
+                          loader->event_strings[ATLAS_EVENT_START_TEXT]);
     }
 
   if (has_start)
@@ -971,6 +983,7 @@ check_excerpt (Loader      *loader,
 {
   AtlasProblems *problems = &loader->problems;
   const char *text = atlas_source_get_text (source);
+  const char *excerpt = loader->event_strings[ATLAS_EVENT_EXCERPT];
   gsize text_bytes;
 
   if (text == NULL)
@@ -995,12 +1008,12 @@ check_excerpt (Loader      *loader,
           return;
         }
 
-      if (event->excerpt == NULL)
+      if (excerpt == NULL)
         return;
 
-      excerpt_bytes = strlen (event->excerpt);
+      excerpt_bytes = strlen (excerpt);
       if (text_bytes - (gsize) byte < excerpt_bytes
-          || memcmp (text + byte, event->excerpt, excerpt_bytes) != 0)
+          || memcmp (text + byte, excerpt, excerpt_bytes) != 0)
         {
           g_autofree char *where = atlas_json_path_member (path, "excerpt");
           g_autofree char *there = shorten (text + byte, MAX (excerpt_bytes, 1));
@@ -1011,9 +1024,9 @@ check_excerpt (Loader      *loader,
                               (long long) offset, atlas_source_get_id (source), there);
         }
     }
-  else if (event->excerpt != NULL)
+  else if (excerpt != NULL)
     {
-      const char *found = strstr (text, event->excerpt);
+      const char *found = strstr (text, excerpt);
 
       if (found == NULL)
         {
@@ -1023,7 +1036,7 @@ check_excerpt (Loader      *loader,
                               atlas_source_get_id (source));
         }
       else
-        event->excerpt_offset = g_utf8_pointer_to_offset (text, found);
+        atlas_event_set_excerpt_offset (event, g_utf8_pointer_to_offset (text, found));
     }
 }
 
@@ -1049,8 +1062,8 @@ read_provenance (Loader     *loader,
   if (index >= 0)
     event->source = g_object_ref (g_ptr_array_index (loader->sources, index));
 
-  event->excerpt = atlas_json_get_string (source_object, "excerpt", source_path, FALSE,
-                                          problems);
+  loader->event_strings[ATLAS_EVENT_EXCERPT] =
+    atlas_json_get_string (source_object, "excerpt", source_path, FALSE, problems);
 
   has_offset = atlas_json_get_int (source_object, "offset", source_path, FALSE, &offset,
                                    problems);
@@ -1063,12 +1076,13 @@ read_provenance (Loader     *loader,
       has_offset = FALSE;
     }
   if (has_offset)
-    event->excerpt_offset = offset;
+    atlas_event_set_excerpt_offset (event, offset);
 
   index = get_reference (loader, source_object, "attributed_to", source_path, FALSE,
                          REF_ACTOR);
   if (index >= 0)
-    event->attributed_to = g_object_ref (g_ptr_array_index (loader->actors, index));
+    atlas_event_set_attributed_to (event,
+                                   g_object_ref (g_ptr_array_index (loader->actors, index)));
 
   if (event->source != NULL)
     check_excerpt (loader, source_path, event->source, has_offset, offset, event);
@@ -1182,7 +1196,7 @@ read_fatalities (Loader     *loader,
       fatality.kind = g_intern_string (kind);
       fatality.qualifier = qualifier != NULL ? g_intern_string (qualifier) : NULL;
       fatality.count = count;
-      atlas_event_add_fatality (event, &fatality);
+      g_array_append_val (loader->event_fatalities, fatality);
     }
 }
 
@@ -1248,12 +1262,16 @@ read_event (Loader   *loader,
   event = atlas_event_new ();
   g_array_set_size (loader->event_places, 0);
   g_array_set_size (loader->event_participants, 0);
+  g_array_set_size (loader->event_fatalities, 0);
   /* the strings are borrowed from the tree until atlas_event_pack below */
+  memset (loader->event_strings, 0, sizeof loader->event_strings);
   id = atlas_json_get_id (object, "id", path, problems);
-  event->id = id;
-  register_id (loader, loader->event_ids, "events", path, event->id, index);
-  event->title = atlas_json_get_string (object, "title", path, TRUE, problems);
-  event->summary = atlas_json_get_string (object, "summary", path, FALSE, problems);
+  loader->event_strings[ATLAS_EVENT_ID] = id;
+  register_id (loader, loader->event_ids, "events", path, id, index);
+  loader->event_strings[ATLAS_EVENT_TITLE] =
+    atlas_json_get_string (object, "title", path, TRUE, problems);
+  loader->event_strings[ATLAS_EVENT_SUMMARY] =
+    atlas_json_get_string (object, "summary", path, FALSE, problems);
   category = atlas_json_get_string (object, "category", path, FALSE, problems);
   event->category = category != NULL ? g_intern_string (category) : NULL;
 
@@ -1265,14 +1283,17 @@ read_event (Loader   *loader,
   read_fatalities (loader, object, path, event);
   read_properties (loader, object, path, event);
 
-  atlas_event_pack (event,
+  atlas_event_pack (event, loader->event_strings,
                     (const AtlasEventPlace *) (void *) loader->event_places->data,
                     loader->event_places->len,
                     (const AtlasEventParticipant *) (void *) loader->event_participants->data,
-                    loader->event_participants->len);
+                    loader->event_participants->len,
+                    (const AtlasEventFatality *) (void *) loader->event_fatalities->data,
+                    loader->event_fatalities->len);
   /* the id table's key was the borrowed id: the event's own copy from now on */
   if (id != NULL && lookup_index (loader->event_ids, id) == (int) index)
-    g_hash_table_replace (loader->event_ids, (gpointer) event->id, GUINT_TO_POINTER (index + 1));
+    g_hash_table_replace (loader->event_ids, (gpointer) atlas_event_string (event, ATLAS_EVENT_ID),
+                          GUINT_TO_POINTER (index + 1));
 
   g_ptr_array_add (loader->events, g_steal_pointer (&event));
 }
