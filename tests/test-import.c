@@ -608,6 +608,50 @@ test_geojson_errors (void)
                 "c.geojson: features: a required member is missing");
 }
 
+/* Tens of thousands of positions or of places named alike cost one pass, not one
+ * pass each; an event has at most 65,535 places */
+static void
+test_geojson_many (void)
+{
+  GString *json = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  AtlasEvent *event;
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (json, "%s{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", "
+                            "\"coordinates\": [%u.5, 1]}, \"properties\": {\"name\": \"Same\"}}",
+                            i > 0 ? "," : "", i % 170);
+  g_string_append (json, ", {\"type\": \"Feature\", \"id\": \"multi\", \"geometry\": "
+                   "{\"type\": \"MultiPoint\", \"coordinates\": [");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (json, "%s[%d.25, %u.5]", i > 0 ? "," : "", (int) (i % 300) - 150,
+                            i / 300);
+  g_string_append (json, "]}, \"properties\": null}]}");
+
+  dataset = load_text (json->str, "many.geojson", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_dataset_get_n_events (dataset), ==, 30001);
+  g_assert_cmpstr (atlas_event_get_title (atlas_dataset_lookup_event (dataset, "feature-30000")),
+                   ==, "Same");
+  g_assert_nonnull (atlas_dataset_lookup_location (dataset, "same-170"));
+  g_assert_null (atlas_dataset_lookup_location (dataset, "same-171"));
+  event = atlas_dataset_lookup_event (dataset, "multi");
+  g_assert_cmpuint (atlas_event_get_n_places (event), ==, 20000);
+  g_clear_object (&dataset);
+
+  g_string_truncate (json, 0);
+  g_string_append (json, "{\"type\": \"Feature\", \"geometry\": {\"type\": \"MultiPoint\", "
+                   "\"coordinates\": [");
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_printf (json, "%s[%.2f, %d.5]", i > 0 ? "," : "", (i % 1000) * 0.25 - 125,
+                            (int) (i / 1000) - 35);
+  g_string_append (json, "]}, \"properties\": {}}");
+  assert_fails (json->str, "big.geojson", ATLAS_DATASET_ERROR_INVALID,
+                "big.geojson: events[0].places: too many entries: 70000 (at most 65535)");
+  g_string_free (json, TRUE);
+}
+
 /* A line's ends become the event's origin and destination; the members of a
  * geometry collection are read in turn. */
 static void
@@ -1394,6 +1438,7 @@ main (int   argc,
   g_test_add_func ("/import/geojson/single-feature", test_geojson_single_feature);
   g_test_add_func ("/import/geojson/errors", test_geojson_errors);
   g_test_add_func ("/import/geojson/lines", test_geojson_lines);
+  g_test_add_func ("/import/geojson/many", test_geojson_many);
   g_test_add_func ("/import/timelinejs/fixture", test_timelinejs_fixture);
   g_test_add_func ("/import/timelinejs/errors", test_timelinejs_errors);
   g_test_add_func ("/import/kml/fixture", test_kml_fixture);

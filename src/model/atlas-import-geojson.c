@@ -35,6 +35,7 @@ typedef struct
   GHashTable    *taken_actor_ids;
   GHashTable    *location_ids;        /* geometry key → id */
   GHashTable    *taken_location_ids;
+  GHashTable    *feature_places;      /* location ids (from taken_location_ids) of this feature */
 } Importer;
 
 static void
@@ -42,6 +43,7 @@ importer_clear (Importer *importer)
 {
   atlas_problems_clear (&importer->problems);
   g_clear_pointer (&importer->event_ids, g_hash_table_unref);
+  g_clear_pointer (&importer->feature_places, g_hash_table_unref);
   g_clear_pointer (&importer->actor_ids, g_hash_table_unref);
   g_clear_pointer (&importer->taken_actor_ids, g_hash_table_unref);
   g_clear_pointer (&importer->location_ids, g_hash_table_unref);
@@ -122,21 +124,18 @@ add_location (Importer   *importer,
   return id;
 }
 
-/* @role: NULL for "occurred" */
+/* @role: NULL for "occurred"; a location the feature already has is not added again
+ * (a set, not a scan: a MultiPoint may have tens of thousands of positions) */
 static void
-add_place_with_role (JsonArray  *places,
+add_place_with_role (Importer   *importer,
+                     JsonArray  *places,
                      const char *location_id,
                      const char *role)
 {
   JsonObject *place;
 
-  for (guint i = 0; i < json_array_get_length (places); i++)
-    {
-      JsonObject *other = json_array_get_object_element (places, i);
-
-      if (g_str_equal (json_object_get_string_member (other, "location"), location_id))
-        return;
-    }
+  if (!g_hash_table_add (importer->feature_places, (gpointer) location_id))
+    return;
 
   place = json_object_new ();
   json_object_set_string_member (place, "location", location_id);
@@ -146,10 +145,11 @@ add_place_with_role (JsonArray  *places,
 }
 
 static void
-add_place (JsonArray  *places,
+add_place (Importer   *importer,
+           JsonArray  *places,
            const char *location_id)
 {
-  add_place_with_role (places, location_id, NULL);
+  add_place_with_role (importer, places, location_id, NULL);
 }
 
 static void
@@ -166,7 +166,7 @@ read_point (Importer   *importer,
     return;
 
   key = g_strdup_printf ("P %.9g %.9g", lon, lat);
-  add_place (places, add_location (importer, key, name, lon, lat, NULL));
+  add_place (importer, places, add_location (importer, key, name, lon, lat, NULL));
 }
 
 /* the outer ring of a polygon: an area and its centroid */
@@ -257,7 +257,7 @@ read_ring (Importer   *importer,
       json_array_add_array_element (area, pair);
     }
 
-  add_place (places, add_location (importer, key->str, name, CLAMP (cx, -180, 180),
+  add_place (importer, places, add_location (importer, key->str, name, CLAMP (cx, -180, 180),
                                    CLAMP (cy, -90, 90), area));
 }
 
@@ -313,7 +313,7 @@ read_line (Importer   *importer,
     {
       g_autofree char *key = g_strdup_printf ("P %.9g %.9g", lon[0], lat[0]);
 
-      add_place (places, add_location (importer, key, name, lon[0], lat[0], NULL));
+      add_place (importer, places, add_location (importer, key, name, lon[0], lat[0], NULL));
       return;
     }
 
@@ -325,7 +325,7 @@ read_line (Importer   *importer,
       g_autofree char *end_name = g_strdup_printf (i == 0 ? _("%s (start)") : _("%s (end)"),
                                                    name);
 
-      add_place_with_role (places,
+      add_place_with_role (importer, places,
                            add_location (importer, key, end_name, lon[i], lat[i], NULL),
                            i == 0 ? "origin" : "destination");
     }
@@ -759,6 +759,7 @@ read_feature (Importer   *importer,
 
   place_name = take_text (properties, place_keys, used);
   places = json_array_new ();
+  g_hash_table_remove_all (importer->feature_places);
   read_geometry (importer, feature, path, place_name != NULL ? place_name : title, places);
   if (json_array_get_length (places) > 0)
     json_object_set_array_member (event, "places", places);
@@ -834,6 +835,7 @@ atlas_import_geojson (JsonNode    *root,
   importer.taken_actor_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   importer.location_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   importer.taken_location_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  importer.feature_places = g_hash_table_new (g_direct_hash, g_direct_equal);
   taken_event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   object = json_node_get_object (root);
@@ -872,7 +874,7 @@ atlas_import_geojson (JsonNode    *root,
       else if (id != NULL)
         {
           g_hash_table_insert (importer.event_ids, id, GUINT_TO_POINTER (i + 1));
-          g_hash_table_add (taken_event_ids, g_strdup (id));
+          g_hash_table_insert (taken_event_ids, g_strdup (id), GUINT_TO_POINTER (2));
         }
       g_ptr_array_add (ids, id);
     }

@@ -85,15 +85,30 @@ const char *
 atlas_import_unique_id (GHashTable *taken,
                         const char *base)
 {
-  char *id = g_strdup (base);
+  gpointer key, value;
+  char *id;
+  guint n;
 
-  for (guint n = 2; g_hash_table_contains (taken, id); n++)
+  /* an id's value is the next suffix to try after it, so that ten thousand places
+   * named alike do not each try every suffix before them */
+  if (!g_hash_table_lookup_extended (taken, base, &key, &value))
     {
-      g_free (id);
-      id = g_strdup_printf ("%s-%u", base, n);
+      id = g_strdup (base);
+      g_hash_table_insert (taken, id, GUINT_TO_POINTER (2));
+      return id;
     }
 
-  g_hash_table_add (taken, id);
+  n = MAX (GPOINTER_TO_UINT (value), 2);
+  for (id = g_strdup_printf ("%s-%u", base, n); g_hash_table_contains (taken, id);
+       id = g_strdup_printf ("%s-%u", base, n))
+    {
+      g_free (id);
+      n++;
+    }
+
+  /* the table keeps its own key for @base and frees this copy */
+  g_hash_table_insert (taken, g_strdup (base), GUINT_TO_POINTER (n + 1));
+  g_hash_table_insert (taken, id, GUINT_TO_POINTER (2));
   return id;
 }
 

@@ -23,7 +23,8 @@ char       *atlas_import_slugify        (const char  *text,
                                          const char  *fallback);
 
 /* @base, or @base-2, @base-3… : the first not yet in @taken, which is then added
- * (@taken owns its keys).  Returns a string owned by @taken. */
+ * (@taken owns its keys; its values are this function's own, so add to it only
+ * through it).  Returns a string owned by @taken. */
 const char *atlas_import_unique_id      (GHashTable  *taken,
                                          const char  *base);
 

@@ -894,6 +894,23 @@ read_event_time (Loader     *loader,
     atlas_event_update_span (event);
 }
 
+/* An event keeps its places and its participants in 16-bit counts */
+#define MAX_EVENT_ENTRIES G_MAXUINT16
+
+static gboolean
+within_entry_limit (AtlasProblems *problems,
+                    JsonArray     *array,
+                    const char    *path)
+{
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  if (n <= MAX_EVENT_ENTRIES)
+    return TRUE;
+  atlas_problems_add (problems, path, _("too many entries: %u (at most %u)"), n,
+                      (guint) MAX_EVENT_ENTRIES);
+  return FALSE;
+}
+
 static void
 read_places (Loader     *loader,
              JsonObject *object,
@@ -905,6 +922,8 @@ read_places (Loader     *loader,
   JsonArray *places;
 
   places = atlas_json_get_array (object, "places", path, FALSE, problems);
+  if (!within_entry_limit (problems, places, places_path))
+    return;
   for (guint i = 0; places != NULL && i < json_array_get_length (places); i++)
     {
       g_autofree char *where = atlas_json_path_index (places_path, i);
@@ -944,6 +963,8 @@ read_participants (Loader     *loader,
   JsonArray *participants;
 
   participants = atlas_json_get_array (object, "participants", path, FALSE, problems);
+  if (!within_entry_limit (problems, participants, participants_path))
+    return;
   for (guint i = 0; participants != NULL && i < json_array_get_length (participants); i++)
     {
       g_autofree char *where = atlas_json_path_index (participants_path, i);
