@@ -870,6 +870,8 @@ class_reaching (AtlasTimeline    *self,
 static void
 find_window_start (AtlasTimeline *self)
 {
+  double snapped = self->window_from;
+
   for (guint step = 0; step < 8; step++)
     {
       double left = self->window_from;
@@ -891,7 +893,7 @@ find_window_start (AtlasTimeline *self)
       if (left == self->window_from)
         return;
 
-      /* what moving there adds: too much, and those reaching in are packed first */
+      /* what moving there adds: too much to be worth it */
       for (guint c = 0; c < self->count_classes->len; c++)
         {
           const CountClass *class = &g_array_index (self->count_classes, CountClass, c);
@@ -901,9 +903,13 @@ find_window_start (AtlasTimeline *self)
                      - class_bound (self, class, 0, n, left, FALSE);
         }
       if (n_added > 2 * DENSE_LIMIT)
-        return;
+        break;
       self->window_from = left;
     }
+
+  /* long spans reach in from far away (no free place near): the window as
+   * it was, the spans reaching into it packed first */
+  self->window_from = snapped;
 }
 
 /* Fills laid with the items that touch [window_from, window_to) in px0 order:
