@@ -267,7 +267,7 @@ ref_merge_pass (GPtrArray *groups)
       for (gint64 dx = -1; dx <= 1; dx++)
         for (gint64 dy = -1; dy <= 1; dy++)
           {
-            gint64 key = ((cx + dx) << 32) ^ ((cy + dy) & 0xffffffff);
+            gint64 key = (gint64) (((guint64) (cx + dx) << 32) ^ ((guint64) (cy + dy) & 0xffffffff));
             GPtrArray *in_cell = g_hash_table_lookup (cells, &key);
 
             for (guint j = 0; in_cell != NULL && j < in_cell->len; j++)
@@ -291,7 +291,7 @@ ref_merge_pass (GPtrArray *groups)
       else
         {
           RefGroup *seed = g_new0 (RefGroup, 1);
-          gint64 key = (cx << 32) ^ (cy & 0xffffffff);
+          gint64 key = (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffff));
           GPtrArray *in_cell = g_hash_table_lookup (cells, &key);
 
           *seed = *group;

@@ -336,6 +336,32 @@ assert_counts_agree (AtlasTimeline *timeline,
     }
 }
 
+/* The lanes the layout gives by merging the runs of each kind of span are the
+ * ones a sort of all the marks gives */
+static void
+assert_merge_equals_sort (AtlasTimeline *timeline,
+                          AtlasDataset  *dataset)
+{
+  g_autoptr(GArray) merged = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      atlas_timeline_set_layout_by_sorting (timeline, pass == 1);
+      for (guint i = 0; i < atlas_dataset_get_n_events (dataset); i++)
+        {
+          guint lane = G_MAXUINT - 1;
+
+          atlas_timeline_get_event_lane (timeline, atlas_dataset_get_event (dataset, i), &lane);
+          g_array_append_val (pass == 0 ? merged : sorted, lane);
+        }
+    }
+  atlas_timeline_set_layout_by_sorting (timeline, FALSE);
+
+  for (guint i = 0; i < merged->len; i++)
+    g_assert_cmpuint (g_array_index (merged, guint, i), ==, g_array_index (sorted, guint, i));
+}
+
 static void
 check_counts_at_zooms (Fixture      *fixture,
                        AtlasDataset *dataset,
@@ -361,6 +387,7 @@ check_counts_at_zooms (Fixture      *fixture,
             gint64 view_to = view_from + (gint64) (spans[s] * (double) (to - from)) + 1;
 
             atlas_timeline_zoom_to_range (fixture->timeline, view_from, view_to);
+            assert_merge_equals_sort (fixture->timeline, dataset);
             for (guint p = 0; p < G_N_ELEMENTS (playheads); p++)
               {
                 g_autofree char *label = g_strdup_printf ("%s, filter %u, span %g at %g, playhead %g",
@@ -497,12 +524,20 @@ test_timeline_sparse_layout (Fixture       *fixture,
             gint64 to = from + (gint64) (days[d] * ATLAS_USEC_PER_DAY);
             g_autoptr(GArray) full = NULL;
             g_autoptr(GArray) windowed = NULL;
+            g_autoptr(GArray) sorted = NULL;
             guint n_full, n_windowed;
 
             atlas_timeline_zoom_to_range (fixture->timeline, from, to);
             atlas_timeline_set_layout_window_min (fixture->timeline, G_MAXUINT);
             full = collect_lanes (fixture->timeline, bursts);
             n_full = atlas_timeline_get_n_laid_out (fixture->timeline);
+
+            /* the runs merged: what a sort of everything gives */
+            atlas_timeline_set_layout_by_sorting (fixture->timeline, TRUE);
+            sorted = collect_lanes (fixture->timeline, bursts);
+            atlas_timeline_set_layout_by_sorting (fixture->timeline, FALSE);
+            for (guint i = 0; i < full->len; i++)
+              g_assert_cmpuint (g_array_index (full, guint, i), ==, g_array_index (sorted, guint, i));
 
             atlas_timeline_set_layout_window_min (fixture->timeline, 0);
             windowed = collect_lanes (fixture->timeline, bursts);

@@ -104,8 +104,10 @@ static gint64
 cell_key (gint64 cx,
           gint64 cy)
 {
-  /* world pixel cells at zoom ≤ 24 fit comfortably in 31 bits each */
-  return (cx << 32) ^ (cy & 0xffffffff);
+  /* world pixel cells at zoom ≤ 24 fit comfortably in 31 bits each; the
+   * neighbours of cell 0 are -1: shifted as unsigned (a negative value shifted
+   * left is undefined) */
+  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffff));
 }
 
 static int

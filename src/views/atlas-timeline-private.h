@@ -24,6 +24,10 @@ guint atlas_timeline_count_columns (AtlasTimeline *self,
  * them around the view (0: always, G_MAXUINT: never) */
 void     atlas_timeline_set_layout_window_min (AtlasTimeline *self,
                                                guint          n_events);
+/* TRUE: lay everything out by sorting it (what merging the runs of each kind
+ * of span must equal) */
+void     atlas_timeline_set_layout_by_sorting (AtlasTimeline *self,
+                                               gboolean       by_sorting);
 /* The lane of @event in the layout of the current view
  * (ATLAS_TIMESCALE_LANE_OVERFLOW: the density strip); FALSE when it is not laid
  * out (a dense view, filtered out, outside the window) */

@@ -196,6 +196,7 @@ struct _AtlasTimeline
   guint           framed_focus : 1;   /* …on the focus rather than on everything */
   guint           layout_dirty : 1;
   guint           layout_windowed : 1;  /* laid holds a window of the items */
+  guint           layout_by_sorting : 1; /* a test's reference: sort, do not merge */
   guint           dark : 1;
 };
 
@@ -976,7 +977,7 @@ relayout (AtlasTimeline *self,
   g_array_set_size (self->laid, 0);
 
   self->layout_windowed = self->counts_valid && self->items->len >= self->layout_window_min
-                          && view_to > view_from;
+                          && view_to > view_from && !self->layout_by_sorting;
   if (self->layout_windowed)
     {
       /* a window three views wide on a grid of view widths, so that panning
@@ -987,7 +988,7 @@ relayout (AtlasTimeline *self,
       self->window_to = self->window_from + 4 * width;
       collect_window (self, scratch);
     }
-  else if (self->counts_valid)
+  else if (self->counts_valid && !self->layout_by_sorting)
     {
       /* each CountClass is in px0 order already: merge them */
       g_autofree Run *runs = g_new0 (Run, MAX (self->count_classes->len, 1));
@@ -3301,4 +3302,15 @@ atlas_timeline_get_n_laid_out (AtlasTimeline *self)
 
   update_frame (self);
   return self->frame.dense ? 0 : self->laid->len;
+}
+
+void
+atlas_timeline_set_layout_by_sorting (AtlasTimeline *self,
+                                      gboolean       by_sorting)
+{
+  g_return_if_fail (ATLAS_IS_TIMELINE (self));
+
+  self->layout_by_sorting = !!by_sorting;
+  self->layout_dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
