@@ -267,7 +267,8 @@ ref_merge_pass (GPtrArray *groups)
       for (gint64 dx = -1; dx <= 1; dx++)
         for (gint64 dy = -1; dy <= 1; dy++)
           {
-            gint64 key = (gint64) (((guint64) (cx + dx) << 32) ^ ((guint64) (cy + dy) & 0xffffffff));
+            guint64 ux = (guint64) (cx + dx), uy = (guint64) (cy + dy);
+            gint64 key = (gint64) ((ux << 32) ^ (uy & 0xffffffff));
             GPtrArray *in_cell = g_hash_table_lookup (cells, &key);
 
             for (guint j = 0; in_cell != NULL && j < in_cell->len; j++)

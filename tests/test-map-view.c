@@ -472,11 +472,13 @@ assert_counts_match_visible (AtlasContext     *context,
         }
     }
 
-  g_test_message ("%s: %u visible, %u markers", what, atlas_context_get_n_visible (context), n_markers);
+  g_test_message ("%s: %u visible, %u markers", what, atlas_context_get_n_visible (context),
+                  n_markers);
   for (guint l = 0; l < n_locations; l++)
     {
-      g_assert_cmpuint (atlas_marker_layer_get_location_count (markers, atlas_dataset_get_location (dataset, l)),
-                        ==, expected[l]);
+      AtlasLocation *location = atlas_dataset_get_location (dataset, l);
+
+      g_assert_cmpuint (atlas_marker_layer_get_location_count (markers, location), ==, expected[l]);
       total += expected[l];
       n_places += expected[l] > 0;
     }
@@ -539,13 +541,16 @@ test_map_view_marker_counts (Fixture       *fixture,
       assert_counts_match_visible (fixture->context, generated, markers, "everything");
       for (guint a = 0; a < 12; a++)
         {
-          atlas_filter_set_only_actor (filter, atlas_dataset_get_actor (generated, a < 3 ? a : a * 37 % 500));
+          guint actor = a < 3 ? a : a * 37 % 500;
+
+          atlas_filter_set_only_actor (filter, atlas_dataset_get_actor (generated, actor));
           assert_counts_match_visible (fixture->context, generated, markers, "one actor");
         }
       atlas_filter_reset (filter);
       atlas_filter_set_time_window (filter, from + (to - from) / 3, from + (to - from) / 2);
       assert_counts_match_visible (fixture->context, generated, markers, "a time window");
-      atlas_filter_set_time_window (filter, from + (to - from) / 3, from + (to - from) / 3 + (to - from) / 40);
+      atlas_filter_set_time_window (filter, from + (to - from) / 3,
+                                    from + (to - from) / 3 + (to - from) / 40);
       assert_counts_match_visible (fixture->context, generated, markers, "a narrow time window");
       atlas_filter_reset (filter);
       atlas_context_set_up_to_playhead (fixture->context, TRUE);

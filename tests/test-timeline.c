@@ -440,9 +440,11 @@ test_timeline_column_counts (Fixture       *fixture,
 static AtlasDataset *
 new_bursts_dataset (guint n_events)
 {
-  g_autoptr(GString) json = g_string_new ("{\"format\": \"event-atlas\", \"version\": 1, \"title\": \"Bursts\", "
-                                          "\"sources\": [], \"actors\": [{\"id\": \"a\", \"name\": \"A\"}], "
-                                          "\"locations\": [{\"id\": \"l\", \"name\": \"L\", \"lat\": 36.2, \"lon\": 37.1}], "
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"event-atlas\", \"version\": 1, "
+                                          "\"title\": \"Bursts\", \"sources\": [], "
+                                          "\"actors\": [{\"id\": \"a\", \"name\": \"A\"}], "
+                                          "\"locations\": [{\"id\": \"l\", \"name\": \"L\", "
+                                          "\"lat\": 36.2, \"lon\": 37.1}], "
                                           "\"events\": [");
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
   g_autoptr(GBytes) bytes = NULL;
@@ -455,10 +457,11 @@ new_bursts_dataset (guint n_events)
                      + (gint64) g_rand_int_range (rand, 0, 6 * 60) * 60 * G_USEC_PER_SEC;
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (start / G_USEC_PER_SEC);
       guint kind = g_rand_int_range (rand, 0, 6);
-      g_autofree char *date = g_date_time_format (when, kind == 0 ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M:00+00:00");
+      g_autofree char *date = g_date_time_format (when, kind == 0 ? "%Y-%m-%d"
+                                                                  : "%Y-%m-%dT%H:%M:00+00:00");
 
-      g_string_append_printf (json, "%s{\"id\": \"e%u\", \"title\": \"Event %u\", \"start\": \"%s\"",
-                              i > 0 ? ", " : "", i, i, date);
+      g_string_append_printf (json, "%s{\"id\": \"e%u\", \"title\": \"Event %u\", "
+                              "\"start\": \"%s\"", i > 0 ? ", " : "", i, i, date);
       if (kind == 1)
         {
           g_autoptr(GDateTime) end = g_date_time_add_hours (when, g_rand_int_range (rand, 1, 9));
@@ -537,7 +540,8 @@ test_timeline_sparse_layout (Fixture       *fixture,
             sorted = collect_lanes (fixture->timeline, bursts);
             atlas_timeline_set_layout_by_sorting (fixture->timeline, FALSE);
             for (guint i = 0; i < full->len; i++)
-              g_assert_cmpuint (g_array_index (full, guint, i), ==, g_array_index (sorted, guint, i));
+              g_assert_cmpuint (g_array_index (full, guint, i), ==,
+                                g_array_index (sorted, guint, i));
 
             atlas_timeline_set_layout_window_min (fixture->timeline, 0);
             windowed = collect_lanes (fixture->timeline, bursts);

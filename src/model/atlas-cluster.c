@@ -165,7 +165,8 @@ static guint
 grid_slot (const Grid *grid,
            gint64      key)
 {
-  guint slot = (guint) (((guint64) key * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 32) & grid->mask;
+  guint64 hash = (guint64) key * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  guint slot = (guint) (hash >> 32) & grid->mask;
 
   while (grid->first[slot] != NO_POINT && grid->keys[slot] != key)
     slot = (slot + 1) & grid->mask;

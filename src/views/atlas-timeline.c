@@ -141,7 +141,7 @@ struct _AtlasTimeline
   AtlasContext   *context;
   AtlasDataset   *dataset;            /* the one items were built for */
   GArray         *items;              /* Item per matching event, in event index (= start) order */
-  GArray         *laid;               /* Item: the laid-out items (all, or a window), sorted by px0 */
+  GArray         *laid;               /* Item: those laid out (all, or a window), sorted by px0 */
   GArray         *all_items;          /* Item per dated event, by event index */
   guint          *slots;              /* event index → position in items, or NONE_INDEX */
   guint           n_slots;
@@ -843,7 +843,8 @@ class_reaching (AtlasTimeline    *self,
     {
       guint b0 = block * COUNT_BLOCK;
       guint b1 = MIN (first_in, b0 + COUNT_BLOCK);
-      double reach = MAX ((double) (g_array_index (class->block_max, gint64, block) - self->origin) / upp,
+      gint64 latest_end = g_array_index (class->block_max, gint64, block);
+      double reach = MAX ((double) (latest_end - self->origin) / upp,
                           (double) (starts[b1 - 1] - self->origin) / upp + MIN_BAR_W);
 
       /* px1 = MAX (wx1, wx0 + MIN_BAR_W): no item of the block gets past @reach */
@@ -881,7 +882,8 @@ find_window_start (AtlasTimeline *self)
       for (guint c = 0; c < self->count_classes->len; c++)
         {
           const CountClass *class = &g_array_index (self->count_classes, CountClass, c);
-          guint first_in = class_bound (self, class, 0, class->members->len, self->window_from, FALSE);
+          guint first_in = class_bound (self, class, 0, class->members->len, self->window_from,
+                                        FALSE);
           guint first = class_reaching (self, class, first_in, self->window_from, NULL);
           Item item;
 
