@@ -6,11 +6,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gstdio.h>
 
 #include <gtk/gtk.h>
 
 #include "atlas-basemap-source.h"
 #include "atlas-map-view.h"
+#include "atlas-marker-layer.h"
 #include "atlas-model.h"
 
 typedef struct {
@@ -472,6 +474,144 @@ test_map_view_visible_tiles (Fixture       *fixture,
   g_assert_false (atlas_basemap_source_is_drawn (source, zoom + 1, 2 * (guint) x0, 2 * (guint) y0));
 }
 
+static AtlasMarkerLayer *
+find_marker_layer (GtkWidget *widget)
+{
+  if (ATLAS_IS_MARKER_LAYER (widget))
+    return ATLAS_MARKER_LAYER (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AtlasMarkerLayer *found = find_marker_layer (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The marker layer's counts, after each filter change, are what the visible
+ * events give one by one: per place (an event naming a place twice counts once
+ * there), and per marker the sum of its places */
+static void
+assert_counts_match_visible (AtlasContext     *context,
+                             AtlasDataset     *dataset,
+                             AtlasMarkerLayer *markers,
+                             const char       *what)
+{
+  guint n_locations = g_list_model_get_n_items (atlas_dataset_get_locations (dataset));
+  g_autofree guint *expected = g_new0 (guint, n_locations);
+  guint n_markers = atlas_marker_layer_get_n_markers (markers);
+  guint total = 0, n_places = 0;
+
+  for (guint i = 0; i < atlas_dataset_get_n_events (dataset); i++)
+    {
+      AtlasEvent *event = atlas_dataset_get_event (dataset, i);
+      g_autofree guint8 *seen = NULL;
+
+      if (!atlas_context_is_visible (context, event))
+        continue;
+      seen = g_new0 (guint8, n_locations);
+      for (guint p = 0; p < atlas_event_get_n_places (event); p++)
+        {
+          guint index = atlas_location_get_index (atlas_event_get_place (event, p, NULL));
+
+          if (!seen[index])
+            expected[index]++;
+          seen[index] = TRUE;
+        }
+    }
+
+  g_test_message ("%s: %u visible, %u markers", what, atlas_context_get_n_visible (context),
+                  n_markers);
+  for (guint l = 0; l < n_locations; l++)
+    {
+      AtlasLocation *location = atlas_dataset_get_location (dataset, l);
+
+      g_assert_cmpuint (atlas_marker_layer_get_location_count (markers, location), ==, expected[l]);
+      total += expected[l];
+      n_places += expected[l] > 0;
+    }
+
+  /* every place with a visible event in exactly one marker, whose count is the sum */
+  for (guint m = 0; m < n_markers; m++)
+    {
+      guint n;
+      const guint *locations = atlas_marker_layer_get_marker_locations (markers, m, &n);
+      guint sum = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_assert_cmpuint (expected[locations[i]], >, 0);
+          sum += expected[locations[i]];
+          n_places--;
+        }
+      g_assert_cmpuint (atlas_marker_layer_get_marker_count (markers, m), ==, sum);
+      total -= sum;
+    }
+  g_assert_cmpuint (n_places, ==, 0);
+  g_assert_cmpuint (total, ==, 0);
+}
+
+static void
+test_map_view_marker_counts (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atlas-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "generated.json", NULL);
+  const char *argv[] = { GEN_DATASET_BIN, "4000", path, NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) generated = NULL;
+  AtlasFilter *filter = atlas_context_get_filter (fixture->context);
+  AtlasMarkerLayer *markers = find_marker_layer (GTK_WIDGET (fixture->view));
+  ShumateViewport *viewport = get_viewport (fixture);
+  gint64 from, to;
+  int status;
+
+  g_assert_nonnull (markers);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  generated = atlas_dataset_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  atlas_context_set_dataset (fixture->context, generated);
+  g_assert_true (atlas_dataset_get_time_range (generated, &from, &to));
+
+  /* many visible (the counts walk each place's events) and few (they walk the
+   * visible events), at a few zooms */
+  for (guint z = 0; z < 3; z++)
+    {
+      shumate_viewport_set_zoom_level (viewport, 3 + 3 * z);
+      atlas_filter_reset (filter);
+      assert_counts_match_visible (fixture->context, generated, markers, "everything");
+      for (guint a = 0; a < 12; a++)
+        {
+          guint actor = a < 3 ? a : a * 37 % 500;
+
+          atlas_filter_set_only_actor (filter, atlas_dataset_get_actor (generated, actor));
+          assert_counts_match_visible (fixture->context, generated, markers, "one actor");
+        }
+      atlas_filter_reset (filter);
+      atlas_filter_set_time_window (filter, from + (to - from) / 3, from + (to - from) / 2);
+      assert_counts_match_visible (fixture->context, generated, markers, "a time window");
+      atlas_filter_set_time_window (filter, from + (to - from) / 3,
+                                    from + (to - from) / 3 + (to - from) / 40);
+      assert_counts_match_visible (fixture->context, generated, markers, "a narrow time window");
+      atlas_filter_reset (filter);
+      atlas_context_set_up_to_playhead (fixture->context, TRUE);
+      atlas_context_set_playhead (fixture->context, from + (to - from) / 5);
+      assert_counts_match_visible (fixture->context, generated, markers, "up to the playhead");
+      atlas_context_set_up_to_playhead (fixture->context, FALSE);
+    }
+
+  atlas_context_set_dataset (fixture->context, fixture->dataset);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +630,7 @@ main (int   argc,
   ADD ("keyboard", test_map_view_keyboard);
   ADD ("selection-in-sight", test_map_view_selection_in_sight);
   ADD ("visible-tiles", test_map_view_visible_tiles);
+  ADD ("marker-counts", test_map_view_marker_counts);
 
 #undef ADD
 

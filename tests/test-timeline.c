@@ -336,6 +336,32 @@ assert_counts_agree (AtlasTimeline *timeline,
     }
 }
 
+/* The lanes the layout gives by merging the runs of each kind of span are the
+ * ones a sort of all the marks gives */
+static void
+assert_merge_equals_sort (AtlasTimeline *timeline,
+                          AtlasDataset  *dataset)
+{
+  g_autoptr(GArray) merged = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      atlas_timeline_set_layout_by_sorting (timeline, pass == 1);
+      for (guint i = 0; i < atlas_dataset_get_n_events (dataset); i++)
+        {
+          guint lane = G_MAXUINT - 1;
+
+          atlas_timeline_get_event_lane (timeline, atlas_dataset_get_event (dataset, i), &lane);
+          g_array_append_val (pass == 0 ? merged : sorted, lane);
+        }
+    }
+  atlas_timeline_set_layout_by_sorting (timeline, FALSE);
+
+  for (guint i = 0; i < merged->len; i++)
+    g_assert_cmpuint (g_array_index (merged, guint, i), ==, g_array_index (sorted, guint, i));
+}
+
 static void
 check_counts_at_zooms (Fixture      *fixture,
                        AtlasDataset *dataset,
@@ -361,6 +387,7 @@ check_counts_at_zooms (Fixture      *fixture,
             gint64 view_to = view_from + (gint64) (spans[s] * (double) (to - from)) + 1;
 
             atlas_timeline_zoom_to_range (fixture->timeline, view_from, view_to);
+            assert_merge_equals_sort (fixture->timeline, dataset);
             for (guint p = 0; p < G_N_ELEMENTS (playheads); p++)
               {
                 g_autofree char *label = g_strdup_printf ("%s, filter %u, span %g at %g, playhead %g",
@@ -408,6 +435,148 @@ test_timeline_column_counts (Fixture       *fixture,
   atlas_context_set_dataset (fixture->context, fixture->dataset);
 }
 
+/* A dataset in bursts: forty events within a few hours every third day, some
+ * known to the day, some to the minute, some with an end */
+static AtlasDataset *
+new_bursts_dataset (guint n_events)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"event-atlas\", \"version\": 1, "
+                                          "\"title\": \"Bursts\", \"sources\": [], "
+                                          "\"actors\": [{\"id\": \"a\", \"name\": \"A\"}], "
+                                          "\"locations\": [{\"id\": \"l\", \"name\": \"L\", "
+                                          "\"lat\": 36.2, \"lon\": 37.1}], "
+                                          "\"events\": [");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      gint64 start = civil (2020, 1, 1, 0) + (gint64) (i / 40) * 3 * ATLAS_USEC_PER_DAY
+                     + (gint64) g_rand_int_range (rand, 0, 6 * 60) * 60 * G_USEC_PER_SEC;
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (start / G_USEC_PER_SEC);
+      guint kind = g_rand_int_range (rand, 0, 6);
+      g_autofree char *date = g_date_time_format (when, kind == 0 ? "%Y-%m-%d"
+                                                                  : "%Y-%m-%dT%H:%M:00+00:00");
+
+      g_string_append_printf (json, "%s{\"id\": \"e%u\", \"title\": \"Event %u\", "
+                              "\"start\": \"%s\"", i > 0 ? ", " : "", i, i, date);
+      if (kind == 1)
+        {
+          g_autoptr(GDateTime) end = g_date_time_add_hours (when, g_rand_int_range (rand, 1, 9));
+          g_autofree char *end_date = g_date_time_format (end, "%Y-%m-%dT%H:%M:00+00:00");
+
+          g_string_append_printf (json, ", \"end\": \"%s\"", end_date);
+        }
+      g_string_append (json, ", \"places\": [{\"location\": \"l\"}], "
+                             "\"participants\": [{\"actor\": \"a\", \"role\": \"agent\"}]}");
+    }
+  g_string_append (json, "]}");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  dataset = atlas_dataset_new_from_bytes (bytes, "bursts.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_dataset_get_n_events (dataset), ==, n_events);
+
+  return dataset;
+}
+
+/* The lane of every event of @dataset in the current view, G_MAXUINT - 1 for
+ * the ones not laid out */
+static GArray *
+collect_lanes (AtlasTimeline *timeline,
+               AtlasDataset  *dataset)
+{
+  GArray *lanes = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < atlas_dataset_get_n_events (dataset); i++)
+    {
+      guint lane = G_MAXUINT - 1;
+
+      atlas_timeline_get_event_lane (timeline, atlas_dataset_get_event (dataset, i), &lane);
+      g_array_append_val (lanes, lane);
+    }
+  return lanes;
+}
+
+/* At scale a sparse view lays out only a window of the events around it: each
+ * event of the window gets the lane the layout of all of them gives it (the
+ * window starts where every lane is free), whatever the zoom and pan, with and
+ * without a filter; every event in view is in the window. */
+static void
+test_timeline_sparse_layout (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(AtlasDataset) bursts = new_bursts_dataset (4000);
+  AtlasFilter *filter = atlas_context_get_filter (fixture->context);
+  const double days[] = { 40, 9, 2.5, 0.6, 0.1 };
+  const double offsets[] = { 0.0, 0.37, 1.5, 13.25, 101.6, 266.2 };
+  guint n_windows = 0;
+
+  atlas_context_set_dataset (fixture->context, bursts);
+  for (guint f = 0; f < 2; f++)
+    {
+      if (f == 1)
+        atlas_filter_set_time_window (filter, civil (2020, 1, 20, 0), civil (2020, 7, 1, 0));
+
+      for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+        for (guint o = 0; o < G_N_ELEMENTS (offsets); o++)
+          {
+            gint64 from = civil (2020, 1, 1, 0) + (gint64) (offsets[o] * ATLAS_USEC_PER_DAY);
+            gint64 to = from + (gint64) (days[d] * ATLAS_USEC_PER_DAY);
+            g_autoptr(GArray) full = NULL;
+            g_autoptr(GArray) windowed = NULL;
+            g_autoptr(GArray) sorted = NULL;
+            guint n_full, n_windowed;
+
+            atlas_timeline_zoom_to_range (fixture->timeline, from, to);
+            atlas_timeline_set_layout_window_min (fixture->timeline, G_MAXUINT);
+            full = collect_lanes (fixture->timeline, bursts);
+            n_full = atlas_timeline_get_n_laid_out (fixture->timeline);
+
+            /* the runs merged: what a sort of everything gives */
+            atlas_timeline_set_layout_by_sorting (fixture->timeline, TRUE);
+            sorted = collect_lanes (fixture->timeline, bursts);
+            atlas_timeline_set_layout_by_sorting (fixture->timeline, FALSE);
+            for (guint i = 0; i < full->len; i++)
+              g_assert_cmpuint (g_array_index (full, guint, i), ==,
+                                g_array_index (sorted, guint, i));
+
+            atlas_timeline_set_layout_window_min (fixture->timeline, 0);
+            windowed = collect_lanes (fixture->timeline, bursts);
+            n_windowed = atlas_timeline_get_n_laid_out (fixture->timeline);
+            if (n_full == 0)
+              continue;   /* dense: no lanes */
+
+            g_test_message ("%g days at %g, filter %u: %u of %u laid out", days[d], offsets[o], f,
+                            n_windowed, n_full);
+            g_assert_cmpuint (n_windowed, <=, n_full);
+            if (n_windowed < n_full)
+              n_windows++;
+            for (guint i = 0; i < full->len; i++)
+              {
+                AtlasEvent *event = atlas_dataset_get_event (bursts, i);
+                guint lane = g_array_index (windowed, guint, i);
+
+                if (lane != G_MAXUINT - 1)
+                  g_assert_cmpuint (lane, ==, g_array_index (full, guint, i));
+
+                /* in view: in the window */
+                atlas_timeline_set_layout_window_min (fixture->timeline, G_MAXUINT);
+                if (atlas_timeline_get_event_position (fixture->timeline, event, NULL, NULL))
+                  g_assert_cmpuint (lane, !=, G_MAXUINT - 1);
+                atlas_timeline_set_layout_window_min (fixture->timeline, 0);
+              }
+          }
+    }
+  /* the narrow views did lay out a window, not everything */
+  g_assert_cmpuint (n_windows, >=, 20);
+
+  atlas_filter_reset (filter);
+  atlas_context_set_dataset (fixture->context, fixture->dataset);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +598,8 @@ main (int   argc,
               fixture_setup, test_timeline_histogram, fixture_teardown);
   g_test_add ("/timeline/column-counts", Fixture, NULL,
               fixture_setup, test_timeline_column_counts, fixture_teardown);
+  g_test_add ("/timeline/sparse-layout", Fixture, NULL,
+              fixture_setup, test_timeline_sparse_layout, fixture_teardown);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "atlas-cluster.h"
 
@@ -24,14 +25,30 @@ struct _AtlasClustering
   guint         n_points;
 };
 
-/* A cluster while it is being built */
+/* A cluster while it is being built: its members are a chain through the
+ * clustering's next[] array, in the order they joined (the centre sums them in
+ * that order) */
 typedef struct {
-  double  x;
-  double  y;
-  double  radius;
-  guint   weight;
-  GArray *members;            /* guint point indexes */
+  double x;
+  double y;
+  double radius;
+  guint  weight;
+  guint  head;                /* first member: also the tie-break between equal weights */
+  guint  tail;
 } Group;
+
+#define NO_POINT G_MAXUINT
+
+/* The seeds of a pass by grid cell: open addressing over the cell keys, each
+ * cell's seeds chained in the order they were placed (a flat replacement for a
+ * hash table of arrays: no allocation per cell or per seed) */
+typedef struct {
+  gint64 *keys;
+  guint  *first;              /* first seed in the cell, NO_POINT: free slot */
+  guint  *last;
+  guint  *next_seed;          /* per seed: the next one in its cell */
+  guint   mask;
+} Grid;
 
 static double
 world_size (double zoom)
@@ -87,33 +104,25 @@ static gint64
 cell_key (gint64 cx,
           gint64 cy)
 {
-  /* world pixel cells at zoom ≤ 24 fit comfortably in 31 bits each */
-  return (cx << 32) ^ (cy & 0xffffffff);
+  /* world pixel cells at zoom ≤ 24 fit comfortably in 31 bits each; the
+   * neighbours of cell 0 are -1: shifted as unsigned (a negative value shifted
+   * left is undefined) */
+  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffff));
 }
 
 static int
 compare_groups_by_weight (gconstpointer a,
                           gconstpointer b)
 {
-  const Group *ga = *(const Group * const *) a;
-  const Group *gb = *(const Group * const *) b;
-  guint first_a = g_array_index (ga->members, guint, 0);
-  guint first_b = g_array_index (gb->members, guint, 0);
+  const Group *ga = a;
+  const Group *gb = b;
 
   if (ga->weight != gb->weight)
     return ga->weight > gb->weight ? -1 : 1;
 
-  /* stable: ties by their first point */
-  return first_a < first_b ? -1 : first_a > first_b;
-}
-
-static void
-group_free (gpointer data)
-{
-  Group *group = data;
-
-  g_array_unref (group->members);
-  g_free (group);
+  /* a total order (every point is the first member of one group at most), so
+   * any sort gives the same sequence: ties by their first point */
+  return ga->head < gb->head ? -1 : ga->head > gb->head;
 }
 
 static int
@@ -126,28 +135,72 @@ compare_guint (gconstpointer a,
   return ua < ub ? -1 : ua > ub;
 }
 
-/* One greedy pass: returns a new array of groups (taking the members of @groups). */
-static GPtrArray *
-merge_pass (GPtrArray *groups)
+static void
+grid_init (Grid  *grid,
+           guint  n_groups)
 {
-  g_autoptr(GHashTable) cells = NULL;
-  GPtrArray *seeds;
+  guint size = 16;
+
+  while (size < 2 * n_groups)
+    size *= 2;
+
+  grid->mask = size - 1;
+  grid->keys = g_new (gint64, size);
+  grid->first = g_new (guint, size);
+  grid->last = g_new (guint, size);
+  grid->next_seed = g_new (guint, MAX (n_groups, 1));
+}
+
+static void
+grid_clear (Grid *grid)
+{
+  g_free (grid->keys);
+  g_free (grid->first);
+  g_free (grid->last);
+  g_free (grid->next_seed);
+}
+
+/* the slot of @key: where it is, or the free slot where it would go */
+static guint
+grid_slot (const Grid *grid,
+           gint64      key)
+{
+  guint64 hash = (guint64) key * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  guint slot = (guint) (hash >> 32) & grid->mask;
+
+  while (grid->first[slot] != NO_POINT && grid->keys[slot] != key)
+    slot = (slot + 1) & grid->mask;
+
+  return slot;
+}
+
+/* One greedy pass over @groups (sorted here, heaviest first) into @seeds;
+ * returns the number of seeds.  Members move by relinking their chains. */
+static guint
+merge_pass (Group *groups,
+            guint  n_groups,
+            guint *next,
+            Grid  *grid,
+            Group *seeds)
+{
   double max_radius = 0.0;
+  guint n_seeds = 0;
   double cell;
 
-  for (guint i = 0; i < groups->len; i++)
-    max_radius = MAX (max_radius, ((Group *) g_ptr_array_index (groups, i))->radius);
+  for (guint i = 0; i < n_groups; i++)
+    max_radius = MAX (max_radius, groups[i].radius);
 
+  /* a seed within reach of a group (closer than the sum of their radii) lies
+   * in the group's cell or one of its eight neighbours */
   cell = MAX (2.0 * max_radius, 1.0);
-  cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                 (GDestroyNotify) g_ptr_array_unref);
-  seeds = g_ptr_array_new_with_free_func (group_free);
+  for (guint slot = 0; slot <= grid->mask; slot++)
+    grid->first[slot] = NO_POINT;
 
-  g_ptr_array_sort (groups, compare_groups_by_weight);
+  qsort (groups, n_groups, sizeof (Group), compare_groups_by_weight);
 
-  for (guint i = 0; i < groups->len; i++)
+  for (guint i = 0; i < n_groups; i++)
     {
-      Group *group = g_ptr_array_index (groups, i);
+      const Group *group = &groups[i];
       gint64 cx = (gint64) floor (group->x / cell);
       gint64 cy = (gint64) floor (group->y / cell);
       Group *best = NULL;
@@ -156,18 +209,20 @@ merge_pass (GPtrArray *groups)
       for (gint64 dx = -1; dx <= 1; dx++)
         for (gint64 dy = -1; dy <= 1; dy++)
           {
-            gint64 key = cell_key (cx + dx, cy + dy);
-            GPtrArray *in_cell = g_hash_table_lookup (cells, &key);
+            guint slot = grid_slot (grid, cell_key (cx + dx, cy + dy));
 
-            if (in_cell == NULL)
-              continue;
-
-            for (guint j = 0; j < in_cell->len; j++)
+            for (guint s = grid->first[slot]; s != NO_POINT; s = grid->next_seed[s])
               {
-                Group *seed = g_ptr_array_index (in_cell, j);
-                double distance = hypot (seed->x - group->x, seed->y - group->y);
+                Group *seed = &seeds[s];
+                double reach = seed->radius + group->radius;
+                double distance;
 
-                if (distance < seed->radius + group->radius && distance < best_distance)
+                /* hypot() is never below either leg: the far ones need no hypot() */
+                if (fabs (seed->x - group->x) >= reach || fabs (seed->y - group->y) >= reach)
+                  continue;
+
+                distance = hypot (seed->x - group->x, seed->y - group->y);
+                if (distance < reach && distance < best_distance)
                   {
                     best = seed;
                     best_distance = distance;
@@ -178,32 +233,29 @@ merge_pass (GPtrArray *groups)
       if (best != NULL)
         {
           /* the seed keeps its place during the pass; centres are recomputed after */
-          g_array_append_vals (best->members, group->members->data, group->members->len);
+          next[best->tail] = group->head;
+          best->tail = group->tail;
           best->weight += group->weight;
         }
       else
         {
-          Group *seed = g_new0 (Group, 1);
-          gint64 key = cell_key (cx, cy);
-          GPtrArray *in_cell = g_hash_table_lookup (cells, &key);
+          guint slot = grid_slot (grid, cell_key (cx, cy));
 
-          seed->x = group->x;
-          seed->y = group->y;
-          seed->radius = group->radius;
-          seed->weight = group->weight;
-          seed->members = g_array_ref (group->members);
-          g_ptr_array_add (seeds, seed);
-
-          if (in_cell == NULL)
+          seeds[n_seeds] = *group;
+          grid->next_seed[n_seeds] = NO_POINT;
+          if (grid->first[slot] == NO_POINT)
             {
-              in_cell = g_ptr_array_new ();
-              g_hash_table_insert (cells, g_memdup2 (&key, sizeof key), in_cell);
+              grid->keys[slot] = cell_key (cx, cy);
+              grid->first[slot] = n_seeds;
             }
-          g_ptr_array_add (in_cell, seed);
+          else
+            grid->next_seed[grid->last[slot]] = n_seeds;
+          grid->last[slot] = n_seeds;
+          n_seeds++;
         }
     }
 
-  return seeds;
+  return n_seeds;
 }
 
 AtlasClustering *
@@ -215,49 +267,56 @@ atlas_clustering_new (const double           *lats,
                       AtlasClusterRadiusFunc  radius_func,
                       gpointer                user_data)
 {
-  g_autoptr(GPtrArray) groups = NULL;
   g_autofree double *xs = NULL;
   g_autofree double *ys = NULL;
+  g_autofree guint *next = NULL;
+  g_autofree Group *groups = NULL;
+  g_autofree Group *seeds = NULL;
   AtlasClustering *self;
+  guint n_groups = n_points;
   guint offset = 0;
+  Grid grid;
 
   g_return_val_if_fail (n_points == 0 || (lats != NULL && lons != NULL), NULL);
 
   xs = g_new (double, MAX (n_points, 1));
   ys = g_new (double, MAX (n_points, 1));
-  groups = g_ptr_array_new_with_free_func (group_free);
+  next = g_new (guint, MAX (n_points, 1));
+  groups = g_new (Group, MAX (n_points, 1));
+  seeds = g_new (Group, MAX (n_points, 1));
+  grid_init (&grid, n_points);
 
   for (guint i = 0; i < n_points; i++)
     {
-      Group *group = g_new0 (Group, 1);
+      Group *group = &groups[i];
 
       atlas_cluster_project (lats[i], lons[i], zoom, &xs[i], &ys[i]);
       group->x = xs[i];
       group->y = ys[i];
       group->weight = weights != NULL ? weights[i] : 1;
       group->radius = radius_for (radius_func, user_data, group->weight);
-      group->members = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_array_append_val (group->members, i);
-      g_ptr_array_add (groups, group);
+      group->head = group->tail = i;
+      next[i] = NO_POINT;
     }
 
-  for (guint pass = 0; pass < MAX_PASSES && groups->len > 1; pass++)
+  for (guint pass = 0; pass < MAX_PASSES && n_groups > 1; pass++)
     {
-      guint before = groups->len;
-      GPtrArray *merged = merge_pass (groups);
+      guint before = n_groups;
+      Group *swap;
 
-      g_ptr_array_unref (groups);
-      groups = merged;
+      n_groups = merge_pass (groups, n_groups, next, &grid, seeds);
+      swap = groups;
+      groups = seeds;
+      seeds = swap;
 
       /* centres move to the weighted mean of their members; discs grow */
-      for (guint i = 0; i < groups->len; i++)
+      for (guint i = 0; i < n_groups; i++)
         {
-          Group *group = g_ptr_array_index (groups, i);
+          Group *group = &groups[i];
           double sx = 0.0, sy = 0.0, sw = 0.0;
 
-          for (guint j = 0; j < group->members->len; j++)
+          for (guint p = group->head; p != NO_POINT; p = next[p])
             {
-              guint p = g_array_index (group->members, guint, j);
               double w = weights != NULL ? MAX (weights[p], 1) : 1.0;
 
               sx += xs[p] * w;
@@ -269,52 +328,56 @@ atlas_clustering_new (const double           *lats,
           group->radius = radius_for (radius_func, user_data, group->weight);
         }
 
-      if (groups->len == before)
+      if (n_groups == before)
         break;
     }
+  grid_clear (&grid);
 
-  g_ptr_array_sort (groups, compare_groups_by_weight);
+  qsort (groups, n_groups, sizeof (Group), compare_groups_by_weight);
 
   self = g_new0 (AtlasClustering, 1);
   self->zoom = zoom;
   self->n_points = n_points;
-  self->clusters = g_array_sized_new (FALSE, TRUE, sizeof (AtlasCluster), groups->len);
-  self->offsets = g_new (guint, groups->len + 1);
+  self->clusters = g_array_sized_new (FALSE, TRUE, sizeof (AtlasCluster), n_groups);
+  self->offsets = g_new (guint, n_groups + 1);
   self->members = g_new (guint, MAX (n_points, 1));
   self->point_cluster = g_new (guint, MAX (n_points, 1));
 
-  for (guint i = 0; i < groups->len; i++)
+  for (guint i = 0; i < n_groups; i++)
     {
-      Group *group = g_ptr_array_index (groups, i);
+      const Group *group = &groups[i];
       AtlasCluster cluster = { 0, };
+      guint n_members = 0;
 
-      g_array_sort (group->members, compare_guint);
+      self->offsets[i] = offset;
+      for (guint p = group->head; p != NO_POINT; p = next[p])
+        self->members[offset + n_members++] = p;
+      qsort (self->members + offset, n_members, sizeof (guint), compare_guint);
 
       cluster.x = group->x;
       cluster.y = group->y;
       cluster.radius = group->radius;
       cluster.weight = group->weight;
-      cluster.n_members = group->members->len;
+      cluster.n_members = n_members;
       cluster.min_lat = cluster.min_lon = G_MAXDOUBLE;
       cluster.max_lat = cluster.max_lon = -G_MAXDOUBLE;
       atlas_cluster_unproject (group->x, group->y, zoom, &cluster.lat, &cluster.lon);
 
-      self->offsets[i] = offset;
-      for (guint j = 0; j < group->members->len; j++)
+      for (guint j = 0; j < n_members; j++)
         {
-          guint p = g_array_index (group->members, guint, j);
+          guint p = self->members[offset + j];
 
           cluster.min_lat = MIN (cluster.min_lat, lats[p]);
           cluster.max_lat = MAX (cluster.max_lat, lats[p]);
           cluster.min_lon = MIN (cluster.min_lon, lons[p]);
           cluster.max_lon = MAX (cluster.max_lon, lons[p]);
-          self->members[offset++] = p;
           self->point_cluster[p] = i;
         }
+      offset += n_members;
 
       g_array_append_val (self->clusters, cluster);
     }
-  self->offsets[groups->len] = offset;
+  self->offsets[n_groups] = offset;
 
   return self;
 }

@@ -444,8 +444,24 @@ visible_changed_cb (AtlasActorSidebar *self)
 static void
 filter_changed_cb (AtlasActorSidebar *self)
 {
+  gboolean dark = is_dark ();
+
   sync_filter_widgets (self);
-  sync_rows (self);
+
+  /* the context recomputes the visible events on every filter change and its
+   * ::visible-changed, which brings the counts, has come before this (the
+   * context connected first): counting every row's events again here would
+   * double the work of a filter change on a big dataset */
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      AtlasActorRow *row = g_ptr_array_index (self->rows, i);
+      AtlasActor *actor = atlas_actor_row_get_actor (row);
+
+      if (actor == NULL || self->context == NULL)
+        continue;
+      atlas_actor_row_set_dark (row, dark);
+      atlas_actor_row_set_checked (row, atlas_filter_get_actor_active (self->filter, actor));
+    }
 }
 
 static void

@@ -20,4 +20,21 @@ guint atlas_timeline_count_columns (AtlasTimeline *self,
                                     GArray        *all,
                                     GArray        *visible);
 
+/* From how many matching events on a sparse view lays out only a window of
+ * them around the view (0: always, G_MAXUINT: never) */
+void     atlas_timeline_set_layout_window_min (AtlasTimeline *self,
+                                               guint          n_events);
+/* TRUE: lay everything out by sorting it (what merging the runs of each kind
+ * of span must equal) */
+void     atlas_timeline_set_layout_by_sorting (AtlasTimeline *self,
+                                               gboolean       by_sorting);
+/* The lane of @event in the layout of the current view
+ * (ATLAS_TIMESCALE_LANE_OVERFLOW: the density strip); FALSE when it is not laid
+ * out (a dense view, filtered out, outside the window) */
+gboolean atlas_timeline_get_event_lane        (AtlasTimeline *self,
+                                               AtlasEvent    *event,
+                                               guint         *lane);
+/* how many events the current layout holds */
+guint    atlas_timeline_get_n_laid_out        (AtlasTimeline *self);
+
 G_END_DECLS

@@ -79,10 +79,16 @@ typedef struct {
   GArray *tos;            /* with an end: gint64, the ends in the order of starts */
   GArray *sorted_tos;     /* with an end: gint64, ascending */
   GArray *block_max;      /* with an end: gint64, the latest end per COUNT_BLOCK starts */
+  GArray *members;        /* guint: the items' positions in AtlasTimeline.items, ascending */
 } CountClass;
 
 #define COUNT_BLOCK       64
 #define MAX_COUNT_CLASSES 24
+
+/* From this many matching events on, a sparse view lays out only a window of
+ * them around the view (see relayout_window()) rather than all of them on every
+ * zoom step */
+#define LAYOUT_WINDOW_MIN 20000
 
 typedef enum {
   DRAG_NONE,
@@ -134,7 +140,8 @@ struct _AtlasTimeline
   /* owned references */
   AtlasContext   *context;
   AtlasDataset   *dataset;            /* the one items were built for */
-  GArray         *items;              /* Item, sorted by px0 */
+  GArray         *items;              /* Item per matching event, in event index (= start) order */
+  GArray         *laid;               /* Item: those laid out (all, or a window), sorted by px0 */
   GArray         *all_items;          /* Item per dated event, by event index */
   guint          *slots;              /* event index → position in items, or NONE_INDEX */
   guint           n_slots;
@@ -149,6 +156,9 @@ struct _AtlasTimeline
   MarksKey        marks_key;
   GArray         *context_labels;     /* graphene_rect_t per label of the axis's second row in marks_node */
   guint           items_generation;   /* bumped whenever items or their lanes change */
+  guint           layout_window_min;  /* LAYOUT_WINDOW_MIN, or what a test sets */
+  double          window_from;        /* a windowed layout: the world x it covers */
+  double          window_to;
   GArray         *count_classes;      /* CountClass: the items by kind of span, see count_columns() */
   guint           counts_valid : 1;   /* FALSE: too many kinds, count one item at a time */
 
@@ -185,6 +195,8 @@ struct _AtlasTimeline
   guint           framed_all : 1;     /* re-frame on resize until the user zooms or pans */
   guint           framed_focus : 1;   /* …on the focus rather than on everything */
   guint           layout_dirty : 1;
+  guint           layout_windowed : 1;  /* laid holds a window of the items */
+  guint           layout_by_sorting : 1; /* a test's reference: sort, do not merge */
   guint           dark : 1;
 };
 
@@ -200,9 +212,18 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---------------------------------------------------------------- helpers */
 
+/* the @i-th laid-out item, in px0 order */
 static inline Item *
 item_at (AtlasTimeline *self,
          guint          i)
+{
+  return &g_array_index (self->laid, Item, i);
+}
+
+/* the @i-th matching item, in start order */
+static inline Item *
+matching_at (AtlasTimeline *self,
+             guint          i)
 {
   return &g_array_index (self->items, Item, i);
 }
@@ -286,6 +307,7 @@ count_class_clear (gpointer data)
   g_clear_pointer (&class->tos, g_array_unref);
   g_clear_pointer (&class->sorted_tos, g_array_unref);
   g_clear_pointer (&class->block_max, g_array_unref);
+  g_clear_pointer (&class->members, g_array_unref);
 }
 
 static int
@@ -310,7 +332,7 @@ rebuild_count_classes (AtlasTimeline *self)
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      const Item *item = item_at (self, i);
+      const Item *item = matching_at (self, i);
       gint64 duration = item->has_end ? 0 : item->to - item->from;
       CountClass *class = NULL;
 
@@ -344,6 +366,7 @@ rebuild_count_classes (AtlasTimeline *self)
           fresh.has_end = item->has_end;
           fresh.duration = duration;
           fresh.starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+          fresh.members = g_array_new (FALSE, FALSE, sizeof (guint));
           if (item->has_end)
             {
               fresh.tos = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -357,6 +380,7 @@ rebuild_count_classes (AtlasTimeline *self)
       g_assert (class->starts->len == 0
                 || g_array_index (class->starts, gint64, class->starts->len - 1) <= item->from);
       g_array_append_val (class->starts, item->from);
+      g_array_append_val (class->members, i);
       if (class->has_end)
         {
           guint block = class->tos->len / COUNT_BLOCK;
@@ -657,7 +681,7 @@ count_columns_one_by_one (AtlasTimeline *self,
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      const Item *item = item_at (self, i);
+      const Item *item = matching_at (self, i);
       double wx0 = (double) (item->from - self->origin) / upp;
       double wx1 = (double) (item->to - self->origin) / upp;
       gboolean dot = is_dot_at (item->has_end, item->to - item->from, upp);
@@ -685,15 +709,258 @@ count_columns_one_by_one (AtlasTimeline *self,
   return n_touching;
 }
 
-/* Computes the world extents, sorts and packs the items for the current zoom. */
+/* Where @item goes at @upp: its span in world pixels and what it takes in its lane */
+static inline void
+place_item (Item   *item,
+            gint64  origin,
+            double  upp)
+{
+  item->wx0 = (double) (item->from - origin) / upp;
+  item->wx1 = (double) (item->to - origin) / upp;
+  item->is_dot = is_dot_at (item->has_end, item->to - item->from, upp);
+
+  if (item->is_dot)
+    {
+      double c = (item->wx0 + item->wx1) / 2.0;
+
+      item->px0 = c - DOT_W / 2.0;
+      item->px1 = c + DOT_W / 2.0;
+    }
+  else
+    {
+      item->px0 = item->wx0;
+      item->px1 = MAX (item->wx1, item->wx0 + MIN_BAR_W);
+    }
+}
+
+/* Positions in items, in px0 order (with the rest of the items of one
+ * CountClass, px0 and px1 grow with the position when the class has no end) */
+typedef struct {
+  const guint *positions;
+  guint        n;
+  guint        next;
+  Item         head;      /* positions[next], placed */
+} Run;
+
 static void
-relayout (AtlasTimeline *self)
+run_load_head (AtlasTimeline *self,
+               Run           *run)
+{
+  if (run->next >= run->n)
+    return;
+  run->head = *matching_at (self, run->positions[run->next]);
+  place_item (&run->head, self->origin, self->scale.usec_per_px);
+}
+
+/* Appends to laid the items of @runs, merged into (px0, event index) order —
+ * what compare_items() sorts by, in O(items × runs) */
+static void
+merge_runs (AtlasTimeline *self,
+            Run           *runs,
+            guint          n_runs)
+{
+  for (guint r = 0; r < n_runs; r++)
+    run_load_head (self, &runs[r]);
+
+  for (;;)
+    {
+      Run *best = NULL;
+
+      for (guint r = 0; r < n_runs; r++)
+        {
+          Run *run = &runs[r];
+
+          if (run->next >= run->n)
+            continue;
+          /* positions follow event indexes: ties by position */
+          if (best == NULL || run->head.px0 < best->head.px0
+              || (run->head.px0 == best->head.px0
+                  && run->positions[run->next] < best->positions[best->next]))
+            best = run;
+        }
+      if (best == NULL)
+        break;
+
+      g_array_append_val (self->laid, best->head);
+      best->next++;
+      run_load_head (self, best);
+    }
+}
+
+/* first k in [lo, hi) of @class's members whose px0 (@right: px1 + LANE_GAP)
+ * is at or beyond @x (@right: beyond); px0 grows with k, and so does px1 in a
+ * class without an end */
+static guint
+class_bound (AtlasTimeline    *self,
+             const CountClass *class,
+             guint             lo,
+             guint             hi,
+             double            x,
+             gboolean          right)
+{
+  const guint *members = (const guint *) (const void *) class->members->data;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      Item item = *matching_at (self, members[mid]);
+
+      place_item (&item, self->origin, self->scale.usec_per_px);
+      if (right ? item.px1 + LANE_GAP <= x : item.px0 < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Of @class's members before @first_in (those left of @w0), the first whose
+ * mark reaches @w0 and beyond (px1 + LANE_GAP > @w0); @picked (if not NULL)
+ * gets all of them.  Returns @first_in when none does. */
+static guint
+class_reaching (AtlasTimeline    *self,
+                const CountClass *class,
+                guint             first_in,
+                double            w0,
+                GArray           *picked)
+{
+  const guint *members = (const guint *) (const void *) class->members->data;
+  const gint64 *starts = (const gint64 *) (const void *) class->starts->data;
+  double upp = self->scale.usec_per_px;
+  guint first = first_in;
+
+  if (!class->has_end)
+    {
+      /* px1 grows with the start too: those reaching in are one run */
+      first = class_bound (self, class, 0, first_in, w0, TRUE);
+      if (picked != NULL)
+        g_array_append_vals (picked, members + first, first_in - first);
+      return first;
+    }
+
+  /* spans with an end: found by the latest end of each block of starts */
+  for (guint block = 0; block * COUNT_BLOCK < first_in; block++)
+    {
+      guint b0 = block * COUNT_BLOCK;
+      guint b1 = MIN (first_in, b0 + COUNT_BLOCK);
+      gint64 latest_end = g_array_index (class->block_max, gint64, block);
+      double reach = MAX ((double) (latest_end - self->origin) / upp,
+                          (double) (starts[b1 - 1] - self->origin) / upp + MIN_BAR_W);
+
+      /* px1 = MAX (wx1, wx0 + MIN_BAR_W): no item of the block gets past @reach */
+      if (reach + LANE_GAP <= w0)
+        continue;
+      for (guint k = b0; k < b1; k++)
+        {
+          Item item = *matching_at (self, members[k]);
+
+          place_item (&item, self->origin, upp);
+          if (item.px1 + LANE_GAP <= w0)
+            continue;
+          first = MIN (first, k);
+          if (picked == NULL)
+            return first;
+          g_array_append_val (picked, members[k]);
+        }
+    }
+  return first;
+}
+
+/* Moves window_from left until no mark before it reaches past it, within a
+ * budget of items: then every lane is free there, and the greedy packing from
+ * window_from gives each item the lane the layout of all of them gives it. */
+static void
+find_window_start (AtlasTimeline *self)
+{
+  double snapped = self->window_from;
+
+  for (guint step = 0; step < 8; step++)
+    {
+      double left = self->window_from;
+      guint n_added = 0;
+
+      for (guint c = 0; c < self->count_classes->len; c++)
+        {
+          const CountClass *class = &g_array_index (self->count_classes, CountClass, c);
+          guint first_in = class_bound (self, class, 0, class->members->len, self->window_from,
+                                        FALSE);
+          guint first = class_reaching (self, class, first_in, self->window_from, NULL);
+          Item item;
+
+          if (first == first_in)
+            continue;
+          item = *matching_at (self, g_array_index (class->members, guint, first));
+          place_item (&item, self->origin, self->scale.usec_per_px);
+          left = MIN (left, item.px0);
+        }
+      if (left == self->window_from)
+        return;
+
+      /* what moving there adds: too much to be worth it */
+      for (guint c = 0; c < self->count_classes->len; c++)
+        {
+          const CountClass *class = &g_array_index (self->count_classes, CountClass, c);
+          guint n = class->members->len;
+
+          n_added += class_bound (self, class, 0, n, self->window_from, FALSE)
+                     - class_bound (self, class, 0, n, left, FALSE);
+        }
+      if (n_added > 2 * DENSE_LIMIT)
+        break;
+      self->window_from = left;
+    }
+
+  /* long spans reach in from far away (no free place near): the window as
+   * it was, the spans reaching into it packed first */
+  self->window_from = snapped;
+}
+
+/* Fills laid with the items that touch [window_from, window_to) in px0 order:
+ * those that start in it, and those that start before it but reach into it
+ * (none, when find_window_start() found a place where every lane is free;
+ * otherwise they are packed first, from lane 0). */
+static void
+collect_window (AtlasTimeline *self,
+                GPtrArray     *scratch)
+{
+  g_autofree Run *runs = g_new0 (Run, MAX (self->count_classes->len, 1));
+
+  find_window_start (self);
+
+  for (guint c = 0; c < self->count_classes->len; c++)
+    {
+      const CountClass *class = &g_array_index (self->count_classes, CountClass, c);
+      const guint *members = (const guint *) (const void *) class->members->data;
+      guint n = class->members->len;
+      guint first_in = class_bound (self, class, 0, n, self->window_from, FALSE);
+      guint end = class_bound (self, class, first_in, n, self->window_to, FALSE);
+      GArray *picked = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      class_reaching (self, class, first_in, self->window_from, picked);
+      g_array_append_vals (picked, members + first_in, end - first_in);
+      g_ptr_array_add (scratch, picked);
+      runs[c].positions = (const guint *) (const void *) picked->data;
+      runs[c].n = picked->len;
+    }
+
+  merge_runs (self, runs, self->count_classes->len);
+}
+
+/* Computes the world extents, sorts and packs the items for the current zoom:
+ * all of them, or at scale only a window around the view [@view_from, @view_to)
+ * (world x) — a sparse view of a million events then costs what its
+ * neighbourhood holds, not a sort of everything on each zoom step. */
+static void
+relayout (AtlasTimeline *self,
+          double         view_from,
+          double         view_to)
 {
   g_autofree double *x0 = NULL;
   g_autofree double *x1 = NULL;
   g_autofree guint *lanes = NULL;
+  g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   double upp = self->scale.usec_per_px;
-  guint n = self->items->len;
+  guint n;
 
   self->laid_out_usec_per_px = upp;
   self->layout_dirty = FALSE;
@@ -701,35 +968,53 @@ relayout (AtlasTimeline *self)
   self->max_extent = 0;
   self->n_lanes = 0;
 
-  for (guint i = 0; i < self->n_slots; i++)
-    self->slots[i] = NONE_INDEX;
-
-  if (n == 0)
-    return;
-
-  for (guint i = 0; i < n; i++)
+  /* only the slots the previous layout set */
+  for (guint i = 0; i < self->laid->len; i++)
     {
-      Item *item = item_at (self, i);
+      guint index = atlas_event_get_index (item_at (self, i)->event);
 
-      item->wx0 = (double) (item->from - self->origin) / upp;
-      item->wx1 = (double) (item->to - self->origin) / upp;
-      item->is_dot = is_dot_at (item->has_end, item->to - item->from, upp);
+      if (index < self->n_slots)
+        self->slots[index] = NONE_INDEX;
+    }
+  g_array_set_size (self->laid, 0);
 
-      if (item->is_dot)
+  self->layout_windowed = self->counts_valid && self->items->len >= self->layout_window_min
+                          && view_to > view_from && !self->layout_by_sorting;
+  if (self->layout_windowed)
+    {
+      /* a window three views wide on a grid of view widths, so that panning
+       * within it keeps the layout (and every lane) as it is */
+      double width = view_to - view_from;
+
+      self->window_from = (floor (view_from / width) - 1) * width;
+      self->window_to = self->window_from + 4 * width;
+      collect_window (self, scratch);
+    }
+  else if (self->counts_valid && !self->layout_by_sorting)
+    {
+      /* each CountClass is in px0 order already: merge them */
+      g_autofree Run *runs = g_new0 (Run, MAX (self->count_classes->len, 1));
+
+      for (guint c = 0; c < self->count_classes->len; c++)
         {
-          double c = (item->wx0 + item->wx1) / 2.0;
+          const CountClass *class = &g_array_index (self->count_classes, CountClass, c);
 
-          item->px0 = c - DOT_W / 2.0;
-          item->px1 = c + DOT_W / 2.0;
+          runs[c].positions = (const guint *) (const void *) class->members->data;
+          runs[c].n = class->members->len;
         }
-      else
-        {
-          item->px0 = item->wx0;
-          item->px1 = MAX (item->wx1, item->wx0 + MIN_BAR_W);
-        }
+      merge_runs (self, runs, self->count_classes->len);
+    }
+  else
+    {
+      g_array_append_vals (self->laid, self->items->data, self->items->len);
+      for (guint i = 0; i < self->laid->len; i++)
+        place_item (item_at (self, i), self->origin, upp);
+      g_array_sort (self->laid, compare_items);
     }
 
-  g_array_sort (self->items, compare_items);
+  n = self->laid->len;
+  if (n == 0)
+    return;
 
   x0 = g_new (double, n);
   x1 = g_new (double, n);
@@ -753,10 +1038,13 @@ relayout (AtlasTimeline *self)
 }
 
 static void
-ensure_layout (AtlasTimeline *self)
+ensure_layout (AtlasTimeline *self,
+               double         view_from,
+               double         view_to)
 {
-  if (self->layout_dirty || self->laid_out_usec_per_px != self->scale.usec_per_px)
-    relayout (self);
+  if (self->layout_dirty || self->laid_out_usec_per_px != self->scale.usec_per_px
+      || (self->layout_windowed && (view_from < self->window_from || view_to > self->window_to)))
+    relayout (self, view_from, view_to);
 }
 
 /* One item per dated event of the dataset, in event index order (the fields that
@@ -1021,7 +1309,7 @@ lower_bound (AtlasTimeline *self,
              double         wx)
 {
   guint lo = 0;
-  guint hi = self->items->len;
+  guint hi = self->laid->len;
 
   while (lo < hi)
     {
@@ -1060,9 +1348,9 @@ update_frame (AtlasTimeline *self)
     }
   else
     {
-      ensure_layout (self);
+      ensure_layout (self, -f->base, f->width - f->base);
       first = lower_bound (self, -f->base - self->max_extent - 1);
-      while (first < self->items->len && item_at (self, first)->px1 + f->base < 0)
+      while (first < self->laid->len && item_at (self, first)->px1 + f->base < 0)
         first++;
       f->first = first;
       f->last = lower_bound (self, f->width - f->base + 1);
@@ -1152,7 +1440,7 @@ find_item_at (AtlasTimeline *self,
     return NULL;
 
   for (guint i = lower_bound (self, x - f->base - self->max_extent - HIT_SLOP);
-       i < self->items->len && item_at (self, i)->px0 + f->base <= x + HIT_SLOP;
+       i < self->laid->len && item_at (self, i)->px0 + f->base <= x + HIT_SLOP;
        i++)
     {
       const Item *item = item_at (self, i);
@@ -1884,6 +2172,9 @@ dataset_changed (AtlasTimeline *self)
   g_clear_pointer (&self->slots, g_free);
   self->n_slots = dataset != NULL ? atlas_dataset_get_n_events (dataset) : 0;
   self->slots = g_new (guint, MAX (self->n_slots, 1));
+  for (guint i = 0; i < self->n_slots; i++)
+    self->slots[i] = NONE_INDEX;
+  g_array_set_size (self->laid, 0);
   self->hovered = NULL;
 
   self->range_from = self->range_to = ATLAS_TIME_NONE;
@@ -2247,7 +2538,7 @@ select_at_playhead_action (GtkWidget  *widget,
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      const Item *item = item_at (self, i);
+      const Item *item = matching_at (self, i);
 
       if (item->from > playhead || !item_is_visible (self, item))
         continue;
@@ -2601,6 +2892,7 @@ atlas_timeline_finalize (GObject *object)
 
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->laid, g_array_unref);
   g_clear_pointer (&self->all_items, g_array_unref);
   g_clear_pointer (&self->count_classes, g_array_unref);
   g_clear_pointer (&self->slots, g_free);
@@ -2705,6 +2997,8 @@ atlas_timeline_init (AtlasTimeline *self)
   gtk_widget_set_direction (GTK_WIDGET (self), GTK_TEXT_DIR_LTR);
 
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  self->laid = g_array_new (FALSE, TRUE, sizeof (Item));
+  self->layout_window_min = LAYOUT_WINDOW_MIN;
   self->all_items = g_array_new (FALSE, TRUE, sizeof (Item));
   self->count_classes = g_array_new (FALSE, TRUE, sizeof (CountClass));
   g_array_set_clear_func (self->count_classes, count_class_clear);
@@ -2889,7 +3183,7 @@ atlas_timeline_get_n_drawn (AtlasTimeline *self)
   g_return_val_if_fail (ATLAS_IS_TIMELINE (self), 0);
 
   for (guint i = 0; i < self->items->len; i++)
-    if (item_is_visible (self, item_at (self, i)))
+    if (item_is_visible (self, matching_at (self, i)))
       n++;
 
   return n;
@@ -2970,4 +3264,55 @@ atlas_timeline_count_columns (AtlasTimeline *self,
     }
 
   return n_touching;
+}
+
+void
+atlas_timeline_set_layout_window_min (AtlasTimeline *self,
+                                      guint          n_events)
+{
+  g_return_if_fail (ATLAS_IS_TIMELINE (self));
+
+  self->layout_window_min = n_events;
+  self->layout_dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+atlas_timeline_get_event_lane (AtlasTimeline *self,
+                               AtlasEvent    *event,
+                               guint         *lane)
+{
+  guint index;
+
+  g_return_val_if_fail (ATLAS_IS_TIMELINE (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_EVENT (event), FALSE);
+  g_return_val_if_fail (lane != NULL, FALSE);
+
+  update_frame (self);
+  index = atlas_event_get_index (event);
+  if (self->frame.dense || index >= self->n_slots || self->slots[index] == NONE_INDEX)
+    return FALSE;
+
+  *lane = item_at (self, self->slots[index])->lane;
+  return TRUE;
+}
+
+guint
+atlas_timeline_get_n_laid_out (AtlasTimeline *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE (self), 0);
+
+  update_frame (self);
+  return self->frame.dense ? 0 : self->laid->len;
+}
+
+void
+atlas_timeline_set_layout_by_sorting (AtlasTimeline *self,
+                                      gboolean       by_sorting)
+{
+  g_return_if_fail (ATLAS_IS_TIMELINE (self));
+
+  self->layout_by_sorting = !!by_sorting;
+  self->layout_dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
