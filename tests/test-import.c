@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "atlas-csv.h"
+#include "atlas-import-acled.h"
 #include "atlas-export.h"
 #include "atlas-import-timelinejs.h"
 #include "atlas-import-util.h"
@@ -1400,6 +1401,52 @@ generate_acled (guint n_rows)
 }
 
 static void
+count_progress (double   fraction,
+                gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+/* A big export is read twice, its events made one at a time: the same dataset as
+ * the whole tree would give, with progress */
+static void
+test_acled_streamed (void)
+{
+  g_autofree char *csv = generate_acled (3000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) whole = atlas_import_acled (csv, strlen (csv), "g.csv", &error);
+  g_autoptr(AtlasDataset) expected = NULL;
+  g_autoptr(AtlasDataset) streamed = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  double last = 0;
+
+  g_assert_no_error (error);
+  expected = atlas_loader_load_document (whole, "g.csv", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  file = g_file_new_tmp ("test-import-XXXXXX.csv", &stream, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  streamed = atlas_loader_load_file_with_progress (file, count_progress, &last, NULL, &error);
+  g_assert_no_error (error);
+  g_file_delete (file, NULL, NULL);
+
+  /* the same but for the title, which is the file's name */
+  a = describe_dataset (expected);
+  b = describe_dataset (streamed);
+  g_assert_cmpstr (strchr (b, '\n'), ==, strchr (a, '\n'));
+  g_assert_cmpuint (atlas_dataset_get_n_events (streamed), ==, 3000);
+  g_assert_cmpfloat (last, ==, 1.0);
+}
+
+static void
 test_acled_speed (void)
 {
   guint n_rows = g_test_perf () ? 100000 : 2000;
@@ -1434,6 +1481,7 @@ main (int   argc,
   g_test_add_func ("/import/acled/dates", test_acled_dates);
   g_test_add_func ("/import/acled/separators", test_acled_separators);
   g_test_add_func ("/import/acled/speed", test_acled_speed);
+  g_test_add_func ("/import/acled/streamed", test_acled_streamed);
   g_test_add_func ("/import/geojson/fixture", test_geojson_fixture);
   g_test_add_func ("/import/geojson/single-feature", test_geojson_single_feature);
   g_test_add_func ("/import/geojson/errors", test_geojson_errors);

@@ -97,6 +97,7 @@ typedef struct
   GHashTable    *taken_location_ids;
   GHashTable    *source_ids;          /* source text → id */
   gboolean       decimal_comma;       /* fields separated by semicolons */
+  gboolean       replay;              /* reading the records again, for their events */
 } Importer;
 
 static void
@@ -347,7 +348,8 @@ read_header (Importer        *importer,
   return TRUE;
 }
 
-static void
+/* The event of the current record, or NULL when it has a problem (told) */
+static JsonObject *
 read_record (Importer       *importer,
              AtlasCsvReader *reader)
 {
@@ -369,12 +371,14 @@ read_record (Importer       *importer,
     {
       add_problem (importer, line, NULL, _("expected %u fields as in the header, got %u"),
                    importer->n_header, atlas_csv_reader_get_n_fields (reader));
-      return;
+      return NULL;
     }
 
   id = field (reader, importer, COL_EVENT_ID);
   if (*id == '\0')
     add_problem (importer, line, "event_id_cnty", "%s", _("must not be empty"));
+  else if (importer->replay)
+    ;   /* the second reading: every id was checked in the first */
   else if (g_hash_table_contains (importer->event_lines, id))
     add_problem (importer, line, "event_id_cnty", _("duplicate id \"%s\" (first on line %u)"),
                  id, GPOINTER_TO_UINT (g_hash_table_lookup (importer->event_lines, id)));
@@ -426,7 +430,7 @@ read_record (Importer       *importer,
                  _("expected a non-negative integer, got \"%s\""), text);
 
   if (importer->problems.n_problems > before)
-    return;
+    return NULL;
 
   event = json_object_new ();
   json_object_set_string_member (event, "id", id);
@@ -531,7 +535,7 @@ read_record (Importer       *importer,
   else
     json_object_unref (properties);
 
-  json_array_add_object_element (importer->events, g_steal_pointer (&event));
+  return g_steal_pointer (&event);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -593,63 +597,145 @@ atlas_import_acled_sniff (const char *data,
   return has_id && has_date;
 }
 
+struct _AtlasAcledReader
+{
+  Importer        importer;
+  AtlasCsvReader  csv;
+  char           *display_name;
+};
+
+void
+atlas_acled_reader_free (AtlasAcledReader *reader)
+{
+  importer_clear (&reader->importer);
+  atlas_csv_reader_clear (&reader->csv);
+  g_free (reader->display_name);
+  g_free (reader);
+}
+
+/* the CSV reader on the first record after the header; FALSE on a header problem */
+static gboolean
+start_records (AtlasAcledReader  *reader,
+               const char        *data,
+               gsize              length,
+               AtlasCsvResult    *result,
+               GError           **csv_error)
+{
+  atlas_csv_reader_init (&reader->csv, data, length);
+  atlas_csv_reader_set_separator (&reader->csv, atlas_csv_guess_separator (data, length));
+  reader->importer.decimal_comma = reader->csv.separator == ';';
+  *result = atlas_csv_reader_next (&reader->csv, csv_error);
+  if (*result != ATLAS_CSV_RECORD || reader->importer.replay)
+    return TRUE;
+  return read_header (&reader->importer, &reader->csv);
+}
+
+AtlasAcledReader *
+atlas_acled_reader_new (const char  *data,
+                        gsize        length,
+                        const char  *display_name,
+                        JsonNode   **document,
+                        GError     **error)
+{
+  g_autoptr(AtlasAcledReader) reader = g_new0 (AtlasAcledReader, 1);
+  Importer *importer = &reader->importer;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) csv_error = NULL;
+  g_autofree char *basename = g_path_get_basename (display_name);
+  JsonObject *object;
+  AtlasCsvResult result;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (document != NULL, NULL);
+
+  object = atlas_import_new_document (&root, basename);
+  reader->display_name = g_strdup (display_name);
+  importer->display_name = reader->display_name;
+  atlas_problems_init (&importer->problems);
+  importer->sources = json_object_get_array_member (object, "sources");
+  importer->actors = json_object_get_array_member (object, "actors");
+  importer->locations = json_object_get_array_member (object, "locations");
+  importer->events = json_object_get_array_member (object, "events");
+  importer->event_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  importer->actor_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  importer->taken_actor_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  importer->location_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  importer->taken_location_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  importer->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* the first reading checks every record and gathers the actors, places and
+   * sources; the events are made in the second, one at a time */
+  if (!start_records (reader, data, length, &result, &csv_error))
+    {
+      set_problems_error (importer, ATLAS_DATASET_ERROR_FORMAT, error);
+      return NULL;
+    }
+
+  while (result == ATLAS_CSV_RECORD)
+    {
+      result = atlas_csv_reader_next (&reader->csv, &csv_error);
+      if (result == ATLAS_CSV_RECORD)
+        {
+          g_autoptr(JsonObject) event = read_record (importer, &reader->csv);
+        }
+    }
+
+  if (result == ATLAS_CSV_ERROR)
+    {
+      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_SYNTAX, "%s:%u: %s",
+                   display_name, reader->csv.record_line, csv_error->message);
+      return NULL;
+    }
+
+  if (!set_problems_error (importer, ATLAS_DATASET_ERROR_INVALID, error))
+    return NULL;
+
+  g_clear_pointer (&importer->event_lines, g_hash_table_unref);
+  importer->replay = TRUE;
+  atlas_csv_reader_clear (&reader->csv);
+  start_records (reader, data, length, &result, NULL);
+
+  *document = g_steal_pointer (&root);
+  return g_steal_pointer (&reader);
+}
+
+JsonNode *
+atlas_acled_reader_next_event (AtlasAcledReader *reader,
+                               double           *fraction)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  while (atlas_csv_reader_next (&reader->csv, NULL) == ATLAS_CSV_RECORD)
+    {
+      if (fraction != NULL)
+        *fraction = reader->csv.length > 0 ? (double) reader->csv.pos / reader->csv.length : 1;
+      g_autoptr(JsonObject) event = read_record (&reader->importer, &reader->csv);
+
+      if (event != NULL)
+        return json_node_init_object (json_node_alloc (), event);
+    }
+  return NULL;
+}
+
 JsonNode *
 atlas_import_acled (const char  *data,
                     gsize        length,
                     const char  *display_name,
                     GError     **error)
 {
-  g_auto(AtlasCsvReader) reader;
-  g_auto(Importer) importer = { 0 };
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) csv_error = NULL;
-  g_autofree char *basename = g_path_get_basename (display_name);
-  JsonObject *document;
-  AtlasCsvResult result;
+  g_autoptr(AtlasAcledReader) reader = atlas_acled_reader_new (data, length, display_name,
+                                                               &root, error);
+  JsonArray *events;
+  JsonNode *event;
 
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-
-  document = atlas_import_new_document (&root, basename);
-  importer.display_name = display_name;
-  atlas_problems_init (&importer.problems);
-  importer.sources = json_object_get_array_member (document, "sources");
-  importer.actors = json_object_get_array_member (document, "actors");
-  importer.locations = json_object_get_array_member (document, "locations");
-  importer.events = json_object_get_array_member (document, "events");
-  importer.event_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  importer.actor_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  importer.taken_actor_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  importer.location_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  importer.taken_location_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  importer.source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  atlas_csv_reader_init (&reader, data, length);
-  atlas_csv_reader_set_separator (&reader, atlas_csv_guess_separator (data, length));
-  importer.decimal_comma = reader.separator == ';';
-  result = atlas_csv_reader_next (&reader, &csv_error);
-  if (result == ATLAS_CSV_RECORD && !read_header (&importer, &reader))
-    {
-      set_problems_error (&importer, ATLAS_DATASET_ERROR_FORMAT, error);
-      return NULL;
-    }
-
-  while (result == ATLAS_CSV_RECORD)
-    {
-      result = atlas_csv_reader_next (&reader, &csv_error);
-      if (result == ATLAS_CSV_RECORD)
-        read_record (&importer, &reader);
-    }
-
-  if (result == ATLAS_CSV_ERROR)
-    {
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_SYNTAX, "%s:%u: %s",
-                   display_name, reader.record_line, csv_error->message);
-      return NULL;
-    }
-
-  if (!set_problems_error (&importer, ATLAS_DATASET_ERROR_INVALID, error))
+  if (reader == NULL)
     return NULL;
+
+  events = json_object_get_array_member (json_node_get_object (root), "events");
+  while ((event = atlas_acled_reader_next_event (reader, NULL)) != NULL)
+    json_array_add_element (events, event);
 
   return g_steal_pointer (&root);
 }

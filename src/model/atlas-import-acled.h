@@ -27,4 +27,24 @@ JsonNode *atlas_import_acled       (const char  *data,
                                     const char  *display_name,
                                     GError     **error);
 
+/* For big exports: the document comes without its events, which are then made one
+ * at a time (each record is read twice; the first reading checks them all, so the
+ * events of the second are valid as far as the importer can tell). */
+typedef struct _AtlasAcledReader AtlasAcledReader;
+
+/* NULL with @error as atlas_import_acled() gives it; else *@document is the
+ * document with an empty "events" array */
+AtlasAcledReader *atlas_acled_reader_new        (const char        *data,
+                                                 gsize              length,
+                                                 const char        *display_name,
+                                                 JsonNode         **document,
+                                                 GError           **error);
+/* the next event object (transfer full), or NULL after the last; *@fraction (may be
+ * NULL) tells how far through the records it is */
+JsonNode         *atlas_acled_reader_next_event (AtlasAcledReader  *reader,
+                                                 double            *fraction);
+void              atlas_acled_reader_free       (AtlasAcledReader  *reader);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasAcledReader, atlas_acled_reader_free)
+
 G_END_DECLS

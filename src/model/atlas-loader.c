@@ -1514,6 +1514,47 @@ typedef struct
 
 static GPrivate events_source = G_PRIVATE_INIT (NULL);
 
+/* Where the events come from while atlas_loader_load_document_streamed runs on this
+ * thread: an importer making them one at a time */
+typedef struct
+{
+  AtlasLoaderNextEventFunc next_event;
+  gpointer                 user_data;
+} NextEvents;
+
+static GPrivate next_events = G_PRIVATE_INIT (NULL);
+
+/* forward: the progress callback of atlas_loader_load_file_with_progress */
+static void report_progress (double fraction);
+
+static gboolean
+read_next_events (Loader      *loader,
+                  NextEvents  *source,
+                  GError     **error)
+{
+  guint last_percent = G_MAXUINT;
+  double fraction = 0;
+  JsonNode *node;
+
+  for (guint i = 0; (node = source->next_event (source->user_data, &fraction)) != NULL; i++)
+    {
+      read_event (loader, node, i);
+      json_node_unref (node);
+      if (i % CANCEL_CHECK_EVERY == 0)
+        {
+          guint percent = (guint) (CLAMP (fraction, 0.0, 1.0) * 100.0);
+
+          if (check_cancelled (loader, error))
+            return FALSE;
+          if (percent != last_percent)
+            report_progress (fraction);
+          last_percent = percent;
+        }
+    }
+  report_progress (1.0);
+  return TRUE;
+}
+
 static AtlasDataset *
 read_document (Loader      *loader,
                JsonObject  *root,
@@ -1521,6 +1562,7 @@ read_document (Loader      *loader,
                GError     **error)
 {
   EventsSource *other_events = g_private_get (&events_source);
+  NextEvents *streamed = g_private_get (&next_events);
   AtlasProblems *problems = &loader->problems;
   JsonArray *sources, *actors, *locations, *events;
   const char *title, *description, *language;
@@ -1562,7 +1604,13 @@ read_document (Loader      *loader,
   check_cycles (loader, loader->parents, loader->locations, "locations", "parent",
                 location_get_id);
 
-  if (other_events != NULL)
+  if (streamed != NULL)
+    {
+      g_private_set (&next_events, NULL);
+      if (!read_next_events (loader, streamed, error))
+        return NULL;
+    }
+  else if (other_events != NULL)
     {
       g_private_set (&events_source, NULL);
       if (!other_events->func (other_events->user_data, loader->sources, loader->actors,
@@ -1817,6 +1865,38 @@ typedef struct
 
 static GPrivate progress_sink = G_PRIVATE_INIT (NULL);
 
+static void
+report_progress (double fraction)
+{
+  ProgressSink *sink = g_private_get (&progress_sink);
+
+  if (sink != NULL && sink->progress != NULL)
+    sink->progress (fraction, sink->user_data);
+}
+
+AtlasDataset *
+atlas_loader_load_document_streamed (JsonNode                  *document,
+                                     AtlasLoaderNextEventFunc   next_event,
+                                     gpointer                   user_data,
+                                     const char                *display_name,
+                                     GFile                     *file,
+                                     GCancellable              *cancellable,
+                                     GError                   **error)
+{
+  NextEvents source = { next_event, user_data };
+  AtlasDataset *dataset;
+
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (next_event != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  g_private_set (&next_events, &source);
+  dataset = load_document (document, display_name, file, NULL, cancellable, error);
+  /* a document refused before its events were read leaves the source set */
+  g_private_set (&next_events, NULL);
+  return dataset;
+}
+
 static gboolean
 is_plain_string (const char *start,
                  const char *end,
@@ -2066,6 +2146,13 @@ starts_like_json (const char *data,
   return i < length && (data[i] == '{' || data[i] == '[');
 }
 
+static JsonNode *
+next_acled_event (gpointer  user_data,
+                  double   *fraction)
+{
+  return atlas_acled_reader_next_event (user_data, fraction);
+}
+
 AtlasDataset *
 atlas_loader_load_data (const char    *data,
                         gsize          length,
@@ -2152,11 +2239,14 @@ atlas_loader_load_data (const char    *data,
   /* not JSON: an ACLED export (CSV) is recognised by its header */
   if (!starts_json && atlas_import_acled_sniff (data, length, &is_csv))
     {
-      g_autoptr(JsonNode) imported = atlas_import_acled (data, length, display_name, error);
+      g_autoptr(JsonNode) document = NULL;
+      g_autoptr(AtlasAcledReader) reader = atlas_acled_reader_new (data, length, display_name,
+                                                                   &document, error);
 
-      if (imported == NULL)
+      if (reader == NULL)
         return NULL;
-      return atlas_loader_load_document (imported, display_name, file, cancellable, error);
+      return atlas_loader_load_document_streamed (document, next_acled_event, reader,
+                                                  display_name, file, cancellable, error);
     }
   if (is_csv && atlas_import_timelinejs_sheet_sniff (data, length))
     {

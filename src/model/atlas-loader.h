@@ -76,4 +76,20 @@ AtlasDataset  *atlas_loader_load_data_with_events (const char             *data,
                                                    GCancellable           *cancellable,
                                                    GError                **error);
 
+/* The next event of a document whose events are made one at a time by an importer:
+ * a JSON object node (transfer full), NULL after the last; *@fraction says how far
+ * through its input it is (0 to 1) */
+typedef JsonNode *(*AtlasLoaderNextEventFunc) (gpointer  user_data,
+                                               double   *fraction);
+/* atlas_loader_load_document for a document whose "events" array is empty and whose
+ * events come from @next_event, each read and dropped at once (a big CSV export
+ * never exists as one JSON tree); the same checks and messages */
+AtlasDataset  *atlas_loader_load_document_streamed (JsonNode                  *document,
+                                                    AtlasLoaderNextEventFunc   next_event,
+                                                    gpointer                   user_data,
+                                                    const char                *display_name,
+                                                    GFile                     *file,
+                                                    GCancellable              *cancellable,
+                                                    GError                   **error);
+
 G_END_DECLS
