@@ -30,6 +30,7 @@
 
 #include "atlas-map-view.h"
 #include "atlas-marker-layer.h"
+#include "atlas-export-events.h"
 #include "atlas-model.h"
 #include "atlas-timeline.h"
 
@@ -369,6 +370,31 @@ child_draw (const char *path)
   return 0;
 }
 
+/* The events of @path written as a CSV export (the app's own, which reads back as
+ * ACLED) next to it, as PATH.csv */
+static int
+child_csv (const char *path)
+{
+  g_autoptr(AtlasDataset) dataset = load_or_die (path);
+  g_autofree char *csv_path = g_strconcat (path, ".csv", NULL);
+  g_autofree guint *events = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = atlas_dataset_get_n_events (dataset);
+
+  events = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    events[i] = i;
+  csv = atlas_export_events_to_csv (dataset, events, n);
+  if (!g_file_set_contents (csv_path, csv, -1, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print ("%.1f\n", (double) strlen (csv) / 1e6);
+  return 0;
+}
+
 static int
 run_child (const char *phase,
            const char *path)
@@ -379,6 +405,8 @@ run_child (const char *phase,
     return child_load (path);
   if (g_str_equal (phase, "filter"))
     return child_filter (path);
+  if (g_str_equal (phase, "csv"))
+    return child_csv (path);
   if (g_str_equal (phase, "draw"))
     {
       gtk_init ();
@@ -438,6 +466,7 @@ typedef struct
   double timeline_zoom_ms;
   double timeline_sparse_zoom_ms;
   double frame_p50;
+  double csv_mb, csv_load_ms, csv_rss_mb;
 } Row;
 
 /* median over @runs of each of @n_values numbers */
@@ -544,6 +573,16 @@ print_table (GArray *rows,
     }
   g_print ("\n");
   LINE ("model bytes/event (< 700)", model_bytes, "%14.0f");
+  LINE ("ACLED CSV MB", csv_mb, "%14.1f");
+  LINE ("ACLED CSV load ms", csv_load_ms, "%14.0f");
+  LINE ("ACLED CSV load peak RSS MB", csv_rss_mb, "%14.0f");
+  g_print ("%-28s", "CSV load / json-glib parse");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      g_print ("%14.2f", row->csv_load_ms / row->bare_ms);
+    }
+  g_print ("\n");
   LINE ("reopen ms (1M < 1000)", reopen_ms, "%14.0f");
   LINE ("actor filter p50 ms", actor_p50, "%14.3f");
   LINE ("actor filter p95 ms (< 2)", actor_p95, "%14.3f");
@@ -595,6 +634,10 @@ print_json (GArray *rows,
       MEMBER ("load_time_ratio", row->load_ms / row->bare_ms);
       MEMBER ("load_memory_ratio", row->load_rss_mb / row->bare_rss_mb);
       MEMBER ("model_bytes_per_event", row->model_bytes);
+      MEMBER ("acled_csv_mb", row->csv_mb);
+      MEMBER ("acled_csv_load_ms", row->csv_load_ms);
+      MEMBER ("acled_csv_load_peak_rss_mb", row->csv_rss_mb);
+      MEMBER ("acled_csv_load_time_ratio", row->csv_load_ms / row->bare_ms);
       MEMBER ("reopen_ms", row->reopen_ms);
       MEMBER ("actor_filter_p50_ms", row->actor_p50);
       MEMBER ("actor_filter_p95_ms", row->actor_p95);
@@ -712,6 +755,20 @@ main (int   argc,
       if (spawn_phase ("load", path, FALSE, values, 1)
           && median_phase ("reopen", path, FALSE, (guint) runs, values, 1))
         row.reopen_ms = values[0];
+      /* the same events as an ACLED-style CSV export, loaded like any file */
+      row.csv_mb = row.csv_load_ms = row.csv_rss_mb = -1;
+      if (median_phase ("csv", path, TRUE, 1, values, 1))
+        {
+          g_autofree char *csv_path = g_strconcat (path, ".csv", NULL);
+
+          row.csv_mb = values[0];
+          if (median_phase ("load", csv_path, TRUE, (guint) runs, values, 3))
+            {
+              row.csv_load_ms = values[0];
+              row.csv_rss_mb = values[1] / 1024.0;
+            }
+          g_unlink (csv_path);
+        }
       if (median_phase ("filter", path, FALSE, 1, values, 3))
         {
           row.actor_p50 = values[0];
