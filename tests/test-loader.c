@@ -39,6 +39,15 @@ static const BadCase bad_cases[] = {
   { "nul-byte.json", ATLAS_DATASET_ERROR_ENCODING, "@:1:38: NUL byte" },
   { "root-array.json", ATLAS_DATASET_ERROR_FORMAT,
     "@: not an event-atlas dataset (expected a JSON object, got an array)" },
+  /* found by the fuzzer: the first member name of a file in an array was compared
+   * through a NULL array (undefined behaviour, caught by UBSan) */
+  { "fuzz-first-name-null.json", ATLAS_DATASET_ERROR_FORMAT,
+    "@: not an event-atlas dataset (expected a JSON object, got an array)" },
+  /* found by the fuzzer: GMarkup quotes a KML name cut inside a character; the
+   * message stays valid UTF-8 */
+  { "fuzz-kml-split-character.kml", ATLAS_DATASET_ERROR_SYNTAX,
+    "@:2:50: \u201cxml\ufeffevent_id_cnty,event_date,year,time_ns\u201d is not a valid name: "
+    "\u201c\ufffd\u201d" },
   { "not-event-atlas.json", ATLAS_DATASET_ERROR_FORMAT,
     "@: not an event-atlas dataset, GeoJSON FeatureCollection, TimelineJS timeline or "
     "StoryMapJS story (expected \"format\": \"event-atlas\")" },

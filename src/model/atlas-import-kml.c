@@ -488,13 +488,16 @@ atlas_import_kml (const char  *data,
       int line = 0, column = 0;
 
       const char *message = markup_error->message;
+      g_autofree char *valid = NULL;
 
       /* GMarkup says "Error on line 2 char 51: …"; the position goes in front */
       if (g_str_has_prefix (message, "Error on line ") && strstr (message, ": ") != NULL)
         message = strstr (message, ": ") + 2;
+      /* it quotes what it could not read, which may end inside a character */
+      valid = g_utf8_make_valid (message, -1);
       g_markup_parse_context_get_position (kml.context, &line, &column);
       g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_SYNTAX, "%s:%d:%d: %s",
-                   display_name, line, column, message);
+                   display_name, line, column, valid);
       return NULL;
     }
 

@@ -394,7 +394,8 @@ add_name (Scan  *scan,
   if (level->names == NULL)
     {
       guint n = scan->n_names - level->first_name;
-      const Name *seen = scan->names + level->first_name;
+      /* no name recorded yet: no array either (NULL + 0 is undefined behaviour) */
+      const Name *seen = scan->names != NULL ? scan->names + level->first_name : NULL;
 
       if (n < LINEAR_NAMES && !scan->simple)
         {
