@@ -42,6 +42,10 @@
 #define SIZE_LIMIT_MAX     (G_GUINT64_CONSTANT (2) << 30)   /* 2 GiB */
 #define SHOWN_TEXT_CHARS   40
 #define CANCEL_CHECK_EVERY 4096
+/* The events of a big file are parsed in up to this many slices on parallel threads;
+ * below MIN_PARALLEL_BYTES the threads would cost more than they save */
+#define MAX_SLICES         8
+#define MIN_PARALLEL_BYTES (4 * 1024 * 1024)
 
 /* The bytes of the top-level "events" array, parsed apart one entry at a time so that
  * the whole tree of a big file never exists (see stream_events) */
@@ -52,6 +56,13 @@ typedef struct
   guint              n_lines;
   AtlasLoadProgress  progress;
   gpointer           progress_data;
+
+  /* where the array may be cut into slices read on parallel threads (see
+   * stream_events_parallel): the offsets in @data of commas between two entries,
+   * and the lines before each */
+  guint              n_splits;
+  gsize              splits[MAX_SLICES - 1];
+  guint              split_lines[MAX_SLICES - 1];
 } EventsStream;
 
 typedef struct
@@ -162,6 +173,19 @@ shorten (const char *text,
   if (p >= end)
     return g_strndup (text, (gsize) (end - text));
   return g_strdup_printf ("%.*s…", (int) (p - text), text);
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -1499,9 +1523,197 @@ stream_events (Loader  *loader,
       return FALSE;
     }
 
-  if (loader->stream->progress != NULL)
-    loader->stream->progress (1.0, loader->stream->progress_data);
   return TRUE;
+}
+
+/* One slice of the events array, read by stream_events on a thread of its own with a
+ * Loader of its own: it shares the tables of sources, actors and locations (only read
+ * by now) and has its own problems, event ids, scratch arrays and events. */
+typedef struct
+{
+  Loader        loader;
+  EventsStream  stream;
+  const char   *entries;   /* the slice's bytes, without the brackets or commas around */
+  gsize         length;
+  GThread      *thread;
+  gboolean      ok;
+  GError       *error;
+} Slice;
+
+static void
+slice_init (Slice        *slice,
+            const Loader *loader,
+            const char   *entries,
+            gsize         length)
+{
+  memset (slice, 0, sizeof *slice);
+  slice->loader = *loader;
+  atlas_problems_init (&slice->loader.problems);
+  slice->loader.event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  slice->loader.events = g_ptr_array_new_with_free_func (unref_object_or_null);
+  slice->loader.event_places = g_array_new (FALSE, FALSE, sizeof (AtlasEventPlace));
+  slice->loader.event_participants = g_array_new (FALSE, FALSE,
+                                                  sizeof (AtlasEventParticipant));
+  slice->loader.event_fatalities = g_array_new (FALSE, FALSE, sizeof (AtlasEventFatality));
+  slice->loader.stream = &slice->stream;
+  slice->entries = entries;
+  slice->length = length;
+}
+
+static void
+slice_clear (Slice *slice)
+{
+  atlas_problems_clear (&slice->loader.problems);
+  g_hash_table_unref (slice->loader.event_ids);
+  g_ptr_array_unref (slice->loader.events);
+  g_array_unref (slice->loader.event_places);
+  g_array_unref (slice->loader.event_participants);
+  g_array_unref (slice->loader.event_fatalities);
+  g_clear_error (&slice->error);
+}
+
+static gpointer
+read_slice (gpointer data)
+{
+  Slice *slice = data;
+  /* the entries as a JSON array of their own; this thread makes and frees every tree
+   * of the slice (freeing them on another thread was measured twice as slow) */
+  g_autofree char *wrapped = g_malloc (slice->length + 2);
+
+  wrapped[0] = '[';
+  memcpy (wrapped + 1, slice->entries, slice->length);
+  wrapped[slice->length + 1] = ']';
+  slice->stream.data = wrapped;
+  slice->stream.length = slice->length + 2;
+  slice->ok = stream_events (&slice->loader, &slice->error);
+  slice->stream.data = NULL;
+  return NULL;
+}
+
+/* Moves the events of the slices, in order, into @loader, registering their ids;
+ * FALSE (and @loader's events left empty) when an id is in two slices. */
+static gboolean
+join_slices (Loader *loader,
+             Slice  *slices,
+             guint   n_slices)
+{
+  guint index = 0;
+
+  for (guint i = 0; i < n_slices; i++)
+    {
+      GPtrArray *events = slices[i].loader.events;
+
+      for (guint j = 0; j < events->len; j++, index++)
+        {
+          AtlasEvent *event = g_ptr_array_index (events, j);
+          const char *id = event != NULL ? atlas_event_string (event, ATLAS_EVENT_ID) : NULL;
+
+          if (id == NULL || g_hash_table_contains (loader->event_ids, id))
+            {
+              g_hash_table_remove_all (loader->event_ids);
+              return FALSE;
+            }
+          g_hash_table_insert (loader->event_ids, (gpointer) id, GUINT_TO_POINTER (index + 1));
+        }
+    }
+
+  for (guint i = 0; i < n_slices; i++)
+    g_ptr_array_extend_and_steal (loader->events,
+                                  g_ptr_array_ref (slices[i].loader.events));
+  return TRUE;
+}
+
+/* Reads the events in slices on parallel threads (the first on this one, which alone
+ * reports progress: the slices are about the same size).  Only a flawless result is
+ * kept: when a slice has a problem or a syntax error, or an id is in two slices, this
+ * returns FALSE and the caller reads the events again in one piece, for exactly the
+ * messages (and their order) of that path.  TRUE when the events are read or the load
+ * is cancelled (@ok says which, @error the latter). */
+static gboolean
+stream_events_parallel (Loader    *loader,
+                        gboolean  *ok,
+                        GError   **error)
+{
+  const EventsStream *stream = loader->stream;
+  guint n = stream->n_splits + 1;
+  Slice slices[MAX_SLICES];
+  GError *cancelled = NULL;
+  gboolean flawless = TRUE;
+
+  if (n < 2)
+    return FALSE;
+
+  /* every slice must hold entries: a comma before the closing bracket is an error
+   * json-glib reports on the whole array */
+  for (guint i = 0; i < n; i++)
+    {
+      gsize start = (i == 0 ? 0 : stream->splits[i - 1]) + 1;
+      gsize end = i + 1 == n ? stream->length - 1 : stream->splits[i];
+
+      if (is_blank (stream->data + start, end - start))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize start = (i == 0 ? 0 : stream->splits[i - 1]) + 1;
+      gsize end = i + 1 == n ? stream->length - 1 : stream->splits[i];
+
+      slice_init (&slices[i], loader, stream->data + start, end - start);
+    }
+  slices[0].stream.progress = stream->progress;
+  slices[0].stream.progress_data = stream->progress_data;
+  slices[0].stream.n_lines = stream->n_lines >= 100 ? MAX (stream->split_lines[0], 100) : 0;
+
+  for (guint i = 1; i < n; i++)
+    slices[i].thread = g_thread_try_new ("atlas-load", read_slice, &slices[i], NULL);
+  read_slice (&slices[0]);
+  for (guint i = 1; i < n; i++)
+    {
+      if (slices[i].thread != NULL)
+        g_thread_join (slices[i].thread);
+      else
+        read_slice (&slices[i]);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_error_matches (slices[i].error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          && cancelled == NULL)
+        cancelled = g_steal_pointer (&slices[i].error);
+      if (!slices[i].ok || slices[i].loader.problems.n_problems > 0)
+        flawless = FALSE;
+    }
+
+  if (cancelled != NULL)
+    {
+      g_propagate_error (error, cancelled);
+      *ok = FALSE;
+    }
+  else if (flawless && join_slices (loader, slices, n))
+    *ok = TRUE;
+  else
+    flawless = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    slice_clear (&slices[i]);
+  return cancelled != NULL || flawless;
+}
+
+/* The events of loader->stream: in slices on parallel threads if they can be, else
+ * in one piece */
+static gboolean
+read_stream (Loader  *loader,
+             GError **error)
+{
+  gboolean ok;
+
+  if (!stream_events_parallel (loader, &ok, error))
+    ok = stream_events (loader, error);
+
+  if (ok && loader->stream->progress != NULL)
+    loader->stream->progress (1.0, loader->stream->progress_data);
+  return ok;
 }
 
 /* Where the events come from while atlas_loader_load_data_with_events runs on
@@ -1569,7 +1781,7 @@ read_document (Loader      *loader,
                                loader->locations, loader->events, error))
         return NULL;
     }
-  else if (loader->stream != NULL ? !stream_events (loader, error)
+  else if (loader->stream != NULL ? !read_stream (loader, error)
            : !read_entries (loader, events, read_event, error))
     return NULL;
 
@@ -1633,19 +1845,6 @@ locate (const char *data,
     }
 
   *column = (guint) g_utf8_strlen (data + line_start, (gssize) (pos - line_start)) + 1;
-}
-
-static gboolean
-is_blank (const char *data,
-          gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    {
-      if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; keep what follows the position. */
@@ -1830,19 +2029,28 @@ is_plain_string (const char *start,
 /* In a document whose root object has "format": "event-atlas" and an "events" array
  * (both written plainly, without escapes), finds the array's brackets and counts the
  * lines between them.  The bytes are already known to be valid UTF-8 and to pass
- * atlas_json_scan (no duplicate member names); json-glib judges the rest. */
+ * atlas_json_scan (no duplicate member names); json-glib judges the rest.
+ * With @split, also finds up to @n_slices - 1 commas between entries of the array
+ * that cut it into slices of about the same size. */
 static gboolean
-find_events_array (const char *data,
-                   gsize       length,
-                   gsize      *open,
-                   gsize      *close,
-                   guint      *n_lines)
+find_events_array (const char   *data,
+                   gsize         length,
+                   gsize        *open,
+                   gsize        *close,
+                   guint        *n_lines,
+                   guint         n_slices,
+                   EventsStream *split)
 {
   const char *p = data;
   const char *end = data + length;
   const char *key = NULL, *key_end = NULL;
+  const char *next_split = end;
   gboolean is_atlas = FALSE, expect_value = FALSE, in_events = FALSE, found = FALSE;
   guint depth = 0, lines = 0;
+
+  g_assert (n_slices <= MAX_SLICES);
+  if (split != NULL)
+    split->n_splits = 0;
 
   while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
     p++;
@@ -1900,6 +2108,15 @@ find_events_array (const char *data,
               expect_value = FALSE;
               key = NULL;
             }
+          else if (depth == 2 && in_events && p >= next_split)
+            {
+              split->splits[split->n_splits] = (gsize) (p - data);
+              split->split_lines[split->n_splits] = lines;
+              split->n_splits++;
+              next_split = split->n_splits + 1 < n_slices
+                           ? data + *open + (length - *open) / n_slices * (split->n_splits + 1)
+                           : end;
+            }
           break;
 
         case '[':
@@ -1911,6 +2128,8 @@ find_events_array (const char *data,
                 return FALSE;
               *open = (gsize) (p - data);
               in_events = TRUE;
+              if (split != NULL && n_slices > 1)
+                next_split = p + (length - *open) / n_slices;
             }
           if (depth == 1)
             expect_value = FALSE;
@@ -1944,6 +2163,21 @@ find_events_array (const char *data,
   return is_atlas && found;
 }
 
+/* How many slices the events of a file of @length bytes are parsed in: one per
+ * processor, for a file big enough.  ATLAS_LOAD_THREADS sets the number whatever the
+ * size (for tests and measurements; 1 reads them on the loading thread only). */
+static guint
+count_slices (gsize length)
+{
+  const char *forced = g_getenv ("ATLAS_LOAD_THREADS");
+
+  if (forced != NULL)
+    return (guint) CLAMP (g_ascii_strtoull (forced, NULL, 10), 1, MAX_SLICES);
+  if (length < MIN_PARALLEL_BYTES)
+    return 1;
+  return CLAMP (g_get_num_processors (), 1, MAX_SLICES);
+}
+
 /* Parses everything but the entries of "events" into a tree, then streams the events
  * (see stream_events).  A syntax error anywhere comes back as SYNTAX without a usable
  * position: the caller then parses the whole file to report it. */
@@ -1953,6 +2187,7 @@ load_streaming (const char    *data,
                 gsize          open,
                 gsize          close,
                 guint          n_lines,
+                const EventsStream *split,
                 const char    *display_name,
                 GFile         *file,
                 GCancellable  *cancellable,
@@ -1965,9 +2200,15 @@ load_streaming (const char    *data,
   EventsStream stream = {
     data + open, close + 1 - open, n_lines,
     sink != NULL ? sink->progress : NULL, sink != NULL ? sink->user_data : NULL,
+    split->n_splits, { 0 }, { 0 },
   };
 
   g_debug ("%s: reading the events one at a time", display_name);
+  for (guint i = 0; i < split->n_splits; i++)
+    {
+      stream.splits[i] = split->splits[i] - open;
+      stream.split_lines[i] = split->split_lines[i];
+    }
   memcpy (skeleton, data, open + 1);
   memcpy (skeleton + open + 1, data + close, length - close);
   if (!json_parser_load_from_data (parser, skeleton, (gssize) (open + 1 + length - close),
@@ -2086,6 +2327,7 @@ atlas_loader_load_data (const char    *data,
   gsize where, events_open = 0, events_close = 0;
   guint line, column, events_lines = 0;
   gboolean is_csv = FALSE, starts_json;
+  EventsStream split;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -2203,11 +2445,12 @@ atlas_loader_load_data (const char    *data,
     return NULL;
 
   /* an event-atlas file: never build the tree of all its events */
-  if (find_events_array (data, length, &events_open, &events_close, &events_lines))
+  if (find_events_array (data, length, &events_open, &events_close, &events_lines,
+                         count_slices (length), &split))
     {
       AtlasDataset *dataset = load_streaming (data, length, events_open, events_close,
-                                              events_lines, display_name, file, cancellable,
-                                              &local_error);
+                                              events_lines, &split, display_name, file,
+                                              cancellable, &local_error);
 
       if (dataset != NULL)
         return dataset;
@@ -2423,7 +2666,7 @@ atlas_loader_find_events_array (const char *data,
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (open != NULL && close != NULL, FALSE);
 
-  return find_events_array (data, length, open, close, &n_lines);
+  return find_events_array (data, length, open, close, &n_lines, 1, NULL);
 }
 
 AtlasDataset *
