@@ -42,13 +42,24 @@
 #define SIZE_LIMIT_MAX     (G_GUINT64_CONSTANT (2) << 30)   /* 2 GiB */
 #define SHOWN_TEXT_CHARS   40
 #define CANCEL_CHECK_EVERY 4096
-/* The events of a big file are parsed in up to this many slices on parallel threads;
- * below MIN_PARALLEL_BYTES the threads would cost more than they save */
+/* The events of a big file are parsed in up to MAX_SLICES slices on parallel threads
+ * (below MIN_PARALLEL_BYTES the threads would cost more than they save), each slice in
+ * pieces of about PIECE_BYTES (each piece is copied to be parsed on its own: the copies
+ * of whole slices would double the memory a big file takes) */
 #define MAX_SLICES         8
 #define MIN_PARALLEL_BYTES (4 * 1024 * 1024)
+#define PIECE_BYTES        (4 * 1024 * 1024)
 
 /* The bytes of the top-level "events" array, parsed apart one entry at a time so that
  * the whole tree of a big file never exists (see stream_events) */
+/* A comma between two entries of the events array: its offset from the array's
+ * opening bracket, and the lines before it */
+typedef struct
+{
+  gsize offset;
+  guint lines;
+} SplitPoint;
+
 typedef struct
 {
   const char        *data;
@@ -57,12 +68,16 @@ typedef struct
   AtlasLoadProgress  progress;
   gpointer           progress_data;
 
-  /* where the array may be cut into slices read on parallel threads (see
-   * stream_events_parallel): the offsets in @data of commas between two entries,
-   * and the lines before each */
-  guint              n_splits;
-  gsize              splits[MAX_SLICES - 1];
-  guint              split_lines[MAX_SLICES - 1];
+  /* when @data is a piece of the array: the lines and bytes of the array before it,
+   * and the lines and bytes progress is reported against */
+  guint              base_line;
+  gsize              base_pos;
+  gsize              progress_length;
+
+  /* where the array is cut into pieces read on @n_threads parallel threads (see
+   * stream_events_parallel), or NULL */
+  GArray            *splits;   /* of SplitPoint */
+  guint              n_threads;
 } EventsStream;
 
 typedef struct
@@ -1421,9 +1436,11 @@ stream_report_progress (StreamState *state)
   /* json-glib reads the mapped bytes: its line (or, on a single line, its column)
    * says how far it is */
   if (stream->n_lines >= 100)
-    fraction = (double) json_parser_get_current_line (state->parser) / stream->n_lines;
+    fraction = (double) (stream->base_line + json_parser_get_current_line (state->parser))
+               / stream->n_lines;
   else
-    fraction = (double) json_parser_get_current_pos (state->parser) / (double) stream->length;
+    fraction = (double) (stream->base_pos + json_parser_get_current_pos (state->parser))
+               / (double) stream->progress_length;
   fraction = CLAMP (fraction, 0.0, 1.0);
   percent = (guint) (fraction * 100.0);
   if (percent != state->last_percent)
@@ -1499,7 +1516,8 @@ stream_events (Loader  *loader,
    * (which hashes every object) would cost more than the reading */
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  StreamState state = { loader, parser, NULL, NULL, 0, 0, G_MAXUINT };
+  /* a slice's pieces go on counting where the previous one stopped */
+  StreamState state = { loader, parser, NULL, NULL, 0, loader->events->len, G_MAXUINT };
 
   GClosure *closure = g_cclosure_new (G_CALLBACK (stream_array_element_cb), &state, NULL);
 
@@ -1526,25 +1544,39 @@ stream_events (Loader  *loader,
   return TRUE;
 }
 
-/* One slice of the events array, read by stream_events on a thread of its own with a
- * Loader of its own: it shares the tables of sources, actors and locations (only read
- * by now) and has its own problems, event ids, scratch arrays and events. */
+/* One slice of the events array, read piece by piece by stream_events on a thread of
+ * its own with a Loader of its own: it shares the tables of sources, actors and
+ * locations (only read by now) and has its own problems, event ids, scratch arrays and
+ * events. */
 typedef struct
 {
-  Loader        loader;
-  EventsStream  stream;
-  const char   *entries;   /* the slice's bytes, without the brackets or commas around */
-  gsize         length;
-  GThread      *thread;
-  gboolean      ok;
-  GError       *error;
+  Loader              loader;
+  EventsStream        stream;
+  const EventsStream *whole;
+  guint               first_piece;
+  guint               end_piece;
+  GThread            *thread;
+  gboolean            ok;
+  GError             *error;
 } Slice;
 
+/* Piece @i of the array: its entries, without the brackets or commas around */
 static void
-slice_init (Slice        *slice,
-            const Loader *loader,
-            const char   *entries,
-            gsize         length)
+get_piece (const EventsStream *stream,
+           guint               i,
+           gsize              *start,
+           gsize              *end)
+{
+  *start = (i == 0 ? 0 : g_array_index (stream->splits, SplitPoint, i - 1).offset) + 1;
+  *end = i == stream->splits->len ? stream->length - 1
+         : g_array_index (stream->splits, SplitPoint, i).offset;
+}
+
+static void
+slice_init (Slice              *slice,
+            const Loader       *loader,
+            guint               first_piece,
+            guint               end_piece)
 {
   memset (slice, 0, sizeof *slice);
   slice->loader = *loader;
@@ -1556,8 +1588,9 @@ slice_init (Slice        *slice,
                                                   sizeof (AtlasEventParticipant));
   slice->loader.event_fatalities = g_array_new (FALSE, FALSE, sizeof (AtlasEventFatality));
   slice->loader.stream = &slice->stream;
-  slice->entries = entries;
-  slice->length = length;
+  slice->whole = loader->stream;
+  slice->first_piece = first_piece;
+  slice->end_piece = end_piece;
 }
 
 static void
@@ -1576,16 +1609,34 @@ static gpointer
 read_slice (gpointer data)
 {
   Slice *slice = data;
-  /* the entries as a JSON array of their own; this thread makes and frees every tree
-   * of the slice (freeing them on another thread was measured twice as slow) */
-  g_autofree char *wrapped = g_malloc (slice->length + 2);
+  const EventsStream *whole = slice->whole;
+  /* each piece as a JSON array of its own; this thread makes and frees every tree of
+   * the slice (freeing them on another thread was measured twice as slow) */
+  g_autofree char *wrapped = NULL;
+  gsize allocated = 0;
 
-  wrapped[0] = '[';
-  memcpy (wrapped + 1, slice->entries, slice->length);
-  wrapped[slice->length + 1] = ']';
-  slice->stream.data = wrapped;
-  slice->stream.length = slice->length + 2;
-  slice->ok = stream_events (&slice->loader, &slice->error);
+  slice->ok = TRUE;
+  for (guint i = slice->first_piece; slice->ok && i < slice->end_piece; i++)
+    {
+      gsize start, end;
+
+      get_piece (whole, i, &start, &end);
+      if (end - start + 2 > allocated)
+        {
+          allocated = end - start + 2;
+          g_free (wrapped);
+          wrapped = g_malloc (allocated);
+        }
+      wrapped[0] = '[';
+      memcpy (wrapped + 1, whole->data + start, end - start);
+      wrapped[end - start + 1] = ']';
+      slice->stream.data = wrapped;
+      slice->stream.length = end - start + 2;
+      slice->stream.base_line = i == 0 ? 0
+                                : g_array_index (whole->splits, SplitPoint, i - 1).lines;
+      slice->stream.base_pos = start;
+      slice->ok = stream_events (&slice->loader, &slice->error);
+    }
   slice->stream.data = NULL;
   return NULL;
 }
@@ -1635,35 +1686,55 @@ stream_events_parallel (Loader    *loader,
                         GError   **error)
 {
   const EventsStream *stream = loader->stream;
-  guint n = stream->n_splits + 1;
+  guint n_pieces = stream->splits != NULL ? stream->splits->len + 1 : 1;
   Slice slices[MAX_SLICES];
   GError *cancelled = NULL;
   gboolean flawless = TRUE;
+  guint n = 0, first = 0;
 
-  if (n < 2)
+  if (n_pieces < 2 || stream->n_threads < 2)
     return FALSE;
 
-  /* every slice must hold entries: a comma before the closing bracket is an error
+  /* every piece must hold entries: a comma before the closing bracket is an error
    * json-glib reports on the whole array */
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n_pieces; i++)
     {
-      gsize start = (i == 0 ? 0 : stream->splits[i - 1]) + 1;
-      gsize end = i + 1 == n ? stream->length - 1 : stream->splits[i];
+      gsize start, end;
 
+      get_piece (stream, i, &start, &end);
       if (is_blank (stream->data + start, end - start))
         return FALSE;
     }
 
-  for (guint i = 0; i < n; i++)
+  /* thread t reads the pieces that start in the t-th n_threads-th of the array */
+  for (guint t = 0; t < stream->n_threads && first < n_pieces; t++)
     {
-      gsize start = (i == 0 ? 0 : stream->splits[i - 1]) + 1;
-      gsize end = i + 1 == n ? stream->length - 1 : stream->splits[i];
+      gsize limit = stream->length / stream->n_threads * (t + 1);
+      guint end = first + 1;
 
-      slice_init (&slices[i], loader, stream->data + start, end - start);
+      while (end < n_pieces
+             && (t + 1 == stream->n_threads
+                 || g_array_index (stream->splits, SplitPoint, end - 1).offset < limit))
+        end++;
+      slice_init (&slices[n++], loader, first, end);
+      first = end;
     }
+
   slices[0].stream.progress = stream->progress;
   slices[0].stream.progress_data = stream->progress_data;
-  slices[0].stream.n_lines = stream->n_lines >= 100 ? MAX (stream->split_lines[0], 100) : 0;
+  if (slices[0].end_piece < n_pieces)
+    {
+      const SplitPoint *last = &g_array_index (stream->splits, SplitPoint,
+                                               slices[0].end_piece - 1);
+
+      slices[0].stream.n_lines = stream->n_lines >= 100 ? MAX (last->lines, 100) : 0;
+      slices[0].stream.progress_length = last->offset;
+    }
+  else
+    {
+      slices[0].stream.n_lines = stream->n_lines;
+      slices[0].stream.progress_length = stream->length;
+    }
 
   for (guint i = 1; i < n; i++)
     slices[i].thread = g_thread_try_new ("atlas-load", read_slice, &slices[i], NULL);
@@ -2030,27 +2101,25 @@ is_plain_string (const char *start,
  * (both written plainly, without escapes), finds the array's brackets and counts the
  * lines between them.  The bytes are already known to be valid UTF-8 and to pass
  * atlas_json_scan (no duplicate member names); json-glib judges the rest.
- * With @split, also finds up to @n_slices - 1 commas between entries of the array
- * that cut it into slices of about the same size. */
+ * With @splits, also finds commas between entries of the array (SplitPoint) that cut
+ * it into pieces of at most about PIECE_BYTES, at least two per thread. */
 static gboolean
-find_events_array (const char   *data,
-                   gsize         length,
-                   gsize        *open,
-                   gsize        *close,
-                   guint        *n_lines,
-                   guint         n_slices,
-                   EventsStream *split)
+find_events_array (const char *data,
+                   gsize       length,
+                   gsize      *open,
+                   gsize      *close,
+                   guint      *n_lines,
+                   guint       n_threads,
+                   GArray     *splits)
 {
   const char *p = data;
   const char *end = data + length;
   const char *key = NULL, *key_end = NULL;
   const char *next_split = end;
+  gsize piece_bytes = 0;
   gboolean is_atlas = FALSE, expect_value = FALSE, in_events = FALSE, found = FALSE;
   guint depth = 0, lines = 0;
 
-  g_assert (n_slices <= MAX_SLICES);
-  if (split != NULL)
-    split->n_splits = 0;
 
   while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
     p++;
@@ -2110,12 +2179,10 @@ find_events_array (const char   *data,
             }
           else if (depth == 2 && in_events && p >= next_split)
             {
-              split->splits[split->n_splits] = (gsize) (p - data);
-              split->split_lines[split->n_splits] = lines;
-              split->n_splits++;
-              next_split = split->n_splits + 1 < n_slices
-                           ? data + *open + (length - *open) / n_slices * (split->n_splits + 1)
-                           : end;
+              SplitPoint point = { (gsize) (p - data) - *open, lines };
+
+              g_array_append_val (splits, point);
+              next_split = p + piece_bytes;
             }
           break;
 
@@ -2128,8 +2195,13 @@ find_events_array (const char   *data,
                 return FALSE;
               *open = (gsize) (p - data);
               in_events = TRUE;
-              if (split != NULL && n_slices > 1)
-                next_split = p + (length - *open) / n_slices;
+              if (splits != NULL && n_threads > 1)
+                {
+                  /* and at least two a thread, so that a slice is always read
+                   * piece by piece, small files (tests) included */
+                  piece_bytes = MAX (MIN (PIECE_BYTES, (length - *open) / (2 * n_threads)), 1);
+                  next_split = p + piece_bytes;
+                }
             }
           if (depth == 1)
             expect_value = FALSE;
@@ -2163,11 +2235,11 @@ find_events_array (const char   *data,
   return is_atlas && found;
 }
 
-/* How many slices the events of a file of @length bytes are parsed in: one per
- * processor, for a file big enough.  ATLAS_LOAD_THREADS sets the number whatever the
+/* How many threads parse the events of a file of @length bytes: one per processor,
+ * for a file big enough.  ATLAS_LOAD_THREADS sets the number whatever the
  * size (for tests and measurements; 1 reads them on the loading thread only). */
 static guint
-count_slices (gsize length)
+count_threads (gsize length)
 {
   const char *forced = g_getenv ("ATLAS_LOAD_THREADS");
 
@@ -2187,7 +2259,8 @@ load_streaming (const char    *data,
                 gsize          open,
                 gsize          close,
                 guint          n_lines,
-                const EventsStream *split,
+                GArray        *splits,
+                guint          n_threads,
                 const char    *display_name,
                 GFile         *file,
                 GCancellable  *cancellable,
@@ -2200,15 +2273,10 @@ load_streaming (const char    *data,
   EventsStream stream = {
     data + open, close + 1 - open, n_lines,
     sink != NULL ? sink->progress : NULL, sink != NULL ? sink->user_data : NULL,
-    split->n_splits, { 0 }, { 0 },
+    0, 0, close + 1 - open, splits, n_threads,
   };
 
   g_debug ("%s: reading the events one at a time", display_name);
-  for (guint i = 0; i < split->n_splits; i++)
-    {
-      stream.splits[i] = split->splits[i] - open;
-      stream.split_lines[i] = split->split_lines[i];
-    }
   memcpy (skeleton, data, open + 1);
   memcpy (skeleton + open + 1, data + close, length - close);
   if (!json_parser_load_from_data (parser, skeleton, (gssize) (open + 1 + length - close),
@@ -2327,7 +2395,8 @@ atlas_loader_load_data (const char    *data,
   gsize where, events_open = 0, events_close = 0;
   guint line, column, events_lines = 0;
   gboolean is_csv = FALSE, starts_json;
-  EventsStream split;
+  g_autoptr(GArray) splits = g_array_new (FALSE, FALSE, sizeof (SplitPoint));
+  guint n_threads;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -2445,12 +2514,13 @@ atlas_loader_load_data (const char    *data,
     return NULL;
 
   /* an event-atlas file: never build the tree of all its events */
+  n_threads = count_threads (length);
   if (find_events_array (data, length, &events_open, &events_close, &events_lines,
-                         count_slices (length), &split))
+                         n_threads, splits))
     {
       AtlasDataset *dataset = load_streaming (data, length, events_open, events_close,
-                                              events_lines, &split, display_name, file,
-                                              cancellable, &local_error);
+                                              events_lines, splits, n_threads, display_name,
+                                              file, cancellable, &local_error);
 
       if (dataset != NULL)
         return dataset;
