@@ -42,9 +42,24 @@
 #define SIZE_LIMIT_MAX     (G_GUINT64_CONSTANT (2) << 30)   /* 2 GiB */
 #define SHOWN_TEXT_CHARS   40
 #define CANCEL_CHECK_EVERY 4096
+/* The events of a big file are parsed in up to MAX_SLICES slices on parallel threads
+ * (below MIN_PARALLEL_BYTES the threads would cost more than they save), each slice in
+ * pieces of about PIECE_BYTES (each piece is copied to be parsed on its own: the copies
+ * of whole slices would double the memory a big file takes) */
+#define MAX_SLICES         8
+#define MIN_PARALLEL_BYTES (4 * 1024 * 1024)
+#define PIECE_BYTES        (4 * 1024 * 1024)
 
 /* The bytes of the top-level "events" array, parsed apart one entry at a time so that
  * the whole tree of a big file never exists (see stream_events) */
+/* A comma between two entries of the events array: its offset from the array's
+ * opening bracket, and the lines before it */
+typedef struct
+{
+  gsize offset;
+  guint lines;
+} SplitPoint;
+
 typedef struct
 {
   const char        *data;
@@ -52,6 +67,17 @@ typedef struct
   guint              n_lines;
   AtlasLoadProgress  progress;
   gpointer           progress_data;
+
+  /* when @data is a piece of the array: the lines and bytes of the array before it,
+   * and the lines and bytes progress is reported against */
+  guint              base_line;
+  gsize              base_pos;
+  gsize              progress_length;
+
+  /* where the array is cut into pieces read on @n_threads parallel threads (see
+   * stream_events_parallel), or NULL */
+  GArray            *splits;   /* of SplitPoint */
+  guint              n_threads;
 } EventsStream;
 
 typedef struct
@@ -162,6 +188,19 @@ shorten (const char *text,
   if (p >= end)
     return g_strndup (text, (gsize) (end - text));
   return g_strdup_printf ("%.*s…", (int) (p - text), text);
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -1397,9 +1436,11 @@ stream_report_progress (StreamState *state)
   /* json-glib reads the mapped bytes: its line (or, on a single line, its column)
    * says how far it is */
   if (stream->n_lines >= 100)
-    fraction = (double) json_parser_get_current_line (state->parser) / stream->n_lines;
+    fraction = (double) (stream->base_line + json_parser_get_current_line (state->parser))
+               / stream->n_lines;
   else
-    fraction = (double) json_parser_get_current_pos (state->parser) / (double) stream->length;
+    fraction = (double) (stream->base_pos + json_parser_get_current_pos (state->parser))
+               / (double) stream->progress_length;
   fraction = CLAMP (fraction, 0.0, 1.0);
   percent = (guint) (fraction * 100.0);
   if (percent != state->last_percent)
@@ -1475,7 +1516,8 @@ stream_events (Loader  *loader,
    * (which hashes every object) would cost more than the reading */
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  StreamState state = { loader, parser, NULL, NULL, 0, 0, G_MAXUINT };
+  /* a slice's pieces go on counting where the previous one stopped */
+  StreamState state = { loader, parser, NULL, NULL, 0, loader->events->len, G_MAXUINT };
 
   GClosure *closure = g_cclosure_new (G_CALLBACK (stream_array_element_cb), &state, NULL);
 
@@ -1499,9 +1541,250 @@ stream_events (Loader  *loader,
       return FALSE;
     }
 
-  if (loader->stream->progress != NULL)
-    loader->stream->progress (1.0, loader->stream->progress_data);
   return TRUE;
+}
+
+/* One slice of the events array, read piece by piece by stream_events on a thread of
+ * its own with a Loader of its own: it shares the tables of sources, actors and
+ * locations (only read by now) and has its own problems, event ids, scratch arrays and
+ * events. */
+typedef struct
+{
+  Loader              loader;
+  EventsStream        stream;
+  const EventsStream *whole;
+  guint               first_piece;
+  guint               end_piece;
+  GThread            *thread;
+  gboolean            ok;
+  GError             *error;
+} Slice;
+
+/* Piece @i of the array: its entries, without the brackets or commas around */
+static void
+get_piece (const EventsStream *stream,
+           guint               i,
+           gsize              *start,
+           gsize              *end)
+{
+  *start = (i == 0 ? 0 : g_array_index (stream->splits, SplitPoint, i - 1).offset) + 1;
+  *end = i == stream->splits->len ? stream->length - 1
+         : g_array_index (stream->splits, SplitPoint, i).offset;
+}
+
+static void
+slice_init (Slice              *slice,
+            const Loader       *loader,
+            guint               first_piece,
+            guint               end_piece)
+{
+  memset (slice, 0, sizeof *slice);
+  slice->loader = *loader;
+  atlas_problems_init (&slice->loader.problems);
+  slice->loader.event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  slice->loader.events = g_ptr_array_new_with_free_func (unref_object_or_null);
+  slice->loader.event_places = g_array_new (FALSE, FALSE, sizeof (AtlasEventPlace));
+  slice->loader.event_participants = g_array_new (FALSE, FALSE,
+                                                  sizeof (AtlasEventParticipant));
+  slice->loader.event_fatalities = g_array_new (FALSE, FALSE, sizeof (AtlasEventFatality));
+  slice->loader.stream = &slice->stream;
+  slice->whole = loader->stream;
+  slice->first_piece = first_piece;
+  slice->end_piece = end_piece;
+}
+
+static void
+slice_clear (Slice *slice)
+{
+  atlas_problems_clear (&slice->loader.problems);
+  g_hash_table_unref (slice->loader.event_ids);
+  g_ptr_array_unref (slice->loader.events);
+  g_array_unref (slice->loader.event_places);
+  g_array_unref (slice->loader.event_participants);
+  g_array_unref (slice->loader.event_fatalities);
+  g_clear_error (&slice->error);
+}
+
+static gpointer
+read_slice (gpointer data)
+{
+  Slice *slice = data;
+  const EventsStream *whole = slice->whole;
+  /* each piece as a JSON array of its own; this thread makes and frees every tree of
+   * the slice (freeing them on another thread was measured twice as slow) */
+  g_autofree char *wrapped = NULL;
+  gsize allocated = 0;
+
+  slice->ok = TRUE;
+  for (guint i = slice->first_piece; slice->ok && i < slice->end_piece; i++)
+    {
+      gsize start, end;
+
+      get_piece (whole, i, &start, &end);
+      if (end - start + 2 > allocated)
+        {
+          allocated = end - start + 2;
+          g_free (wrapped);
+          wrapped = g_malloc (allocated);
+        }
+      wrapped[0] = '[';
+      memcpy (wrapped + 1, whole->data + start, end - start);
+      wrapped[end - start + 1] = ']';
+      slice->stream.data = wrapped;
+      slice->stream.length = end - start + 2;
+      slice->stream.base_line = i == 0 ? 0
+                                : g_array_index (whole->splits, SplitPoint, i - 1).lines;
+      slice->stream.base_pos = start;
+      slice->ok = stream_events (&slice->loader, &slice->error);
+    }
+  slice->stream.data = NULL;
+  return NULL;
+}
+
+/* Moves the events of the slices, in order, into @loader, registering their ids;
+ * FALSE (and @loader's events left empty) when an id is in two slices. */
+static gboolean
+join_slices (Loader *loader,
+             Slice  *slices,
+             guint   n_slices)
+{
+  guint index = 0;
+
+  for (guint i = 0; i < n_slices; i++)
+    {
+      GPtrArray *events = slices[i].loader.events;
+
+      for (guint j = 0; j < events->len; j++, index++)
+        {
+          AtlasEvent *event = g_ptr_array_index (events, j);
+          const char *id = event != NULL ? atlas_event_string (event, ATLAS_EVENT_ID) : NULL;
+
+          if (id == NULL || g_hash_table_contains (loader->event_ids, id))
+            {
+              g_hash_table_remove_all (loader->event_ids);
+              return FALSE;
+            }
+          g_hash_table_insert (loader->event_ids, (gpointer) id, GUINT_TO_POINTER (index + 1));
+        }
+    }
+
+  for (guint i = 0; i < n_slices; i++)
+    g_ptr_array_extend_and_steal (loader->events,
+                                  g_ptr_array_ref (slices[i].loader.events));
+  return TRUE;
+}
+
+/* Reads the events in slices on parallel threads (the first on this one, which alone
+ * reports progress: the slices are about the same size).  Only a flawless result is
+ * kept: when a slice has a problem or a syntax error, or an id is in two slices, this
+ * returns FALSE and the caller reads the events again in one piece, for exactly the
+ * messages (and their order) of that path.  TRUE when the events are read or the load
+ * is cancelled (@ok says which, @error the latter). */
+static gboolean
+stream_events_parallel (Loader    *loader,
+                        gboolean  *ok,
+                        GError   **error)
+{
+  const EventsStream *stream = loader->stream;
+  guint n_pieces = stream->splits != NULL ? stream->splits->len + 1 : 1;
+  Slice slices[MAX_SLICES];
+  GError *cancelled = NULL;
+  gboolean flawless = TRUE;
+  guint n = 0, first = 0;
+
+  if (n_pieces < 2 || stream->n_threads < 2)
+    return FALSE;
+
+  /* every piece must hold entries: a comma before the closing bracket is an error
+   * json-glib reports on the whole array */
+  for (guint i = 0; i < n_pieces; i++)
+    {
+      gsize start, end;
+
+      get_piece (stream, i, &start, &end);
+      if (is_blank (stream->data + start, end - start))
+        return FALSE;
+    }
+
+  /* thread t reads the pieces that start in the t-th n_threads-th of the array */
+  for (guint t = 0; t < stream->n_threads && first < n_pieces; t++)
+    {
+      gsize limit = stream->length / stream->n_threads * (t + 1);
+      guint end = first + 1;
+
+      while (end < n_pieces
+             && (t + 1 == stream->n_threads
+                 || g_array_index (stream->splits, SplitPoint, end - 1).offset < limit))
+        end++;
+      slice_init (&slices[n++], loader, first, end);
+      first = end;
+    }
+
+  slices[0].stream.progress = stream->progress;
+  slices[0].stream.progress_data = stream->progress_data;
+  if (slices[0].end_piece < n_pieces)
+    {
+      const SplitPoint *last = &g_array_index (stream->splits, SplitPoint,
+                                               slices[0].end_piece - 1);
+
+      slices[0].stream.n_lines = stream->n_lines >= 100 ? MAX (last->lines, 100) : 0;
+      slices[0].stream.progress_length = last->offset;
+    }
+  else
+    {
+      slices[0].stream.n_lines = stream->n_lines;
+      slices[0].stream.progress_length = stream->length;
+    }
+
+  for (guint i = 1; i < n; i++)
+    slices[i].thread = g_thread_try_new ("atlas-load", read_slice, &slices[i], NULL);
+  read_slice (&slices[0]);
+  for (guint i = 1; i < n; i++)
+    {
+      if (slices[i].thread != NULL)
+        g_thread_join (slices[i].thread);
+      else
+        read_slice (&slices[i]);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_error_matches (slices[i].error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          && cancelled == NULL)
+        cancelled = g_steal_pointer (&slices[i].error);
+      if (!slices[i].ok || slices[i].loader.problems.n_problems > 0)
+        flawless = FALSE;
+    }
+
+  if (cancelled != NULL)
+    {
+      g_propagate_error (error, cancelled);
+      *ok = FALSE;
+    }
+  else if (flawless && join_slices (loader, slices, n))
+    *ok = TRUE;
+  else
+    flawless = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    slice_clear (&slices[i]);
+  return cancelled != NULL || flawless;
+}
+
+/* The events of loader->stream: in slices on parallel threads if they can be, else
+ * in one piece */
+static gboolean
+read_stream (Loader  *loader,
+             GError **error)
+{
+  gboolean ok;
+
+  if (!stream_events_parallel (loader, &ok, error))
+    ok = stream_events (loader, error);
+
+  if (ok && loader->stream->progress != NULL)
+    loader->stream->progress (1.0, loader->stream->progress_data);
+  return ok;
 }
 
 /* Where the events come from while atlas_loader_load_data_with_events runs on
@@ -1617,7 +1900,7 @@ read_document (Loader      *loader,
                                loader->locations, loader->events, error))
         return NULL;
     }
-  else if (loader->stream != NULL ? !stream_events (loader, error)
+  else if (loader->stream != NULL ? !read_stream (loader, error)
            : !read_entries (loader, events, read_event, error))
     return NULL;
 
@@ -1681,19 +1964,6 @@ locate (const char *data,
     }
 
   *column = (guint) g_utf8_strlen (data + line_start, (gssize) (pos - line_start)) + 1;
-}
-
-static gboolean
-is_blank (const char *data,
-          gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    {
-      if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; keep what follows the position. */
@@ -1910,19 +2180,26 @@ is_plain_string (const char *start,
 /* In a document whose root object has "format": "event-atlas" and an "events" array
  * (both written plainly, without escapes), finds the array's brackets and counts the
  * lines between them.  The bytes are already known to be valid UTF-8 and to pass
- * atlas_json_scan (no duplicate member names); json-glib judges the rest. */
+ * atlas_json_scan (no duplicate member names); json-glib judges the rest.
+ * With @splits, also finds commas between entries of the array (SplitPoint) that cut
+ * it into pieces of at most about PIECE_BYTES, at least two per thread. */
 static gboolean
 find_events_array (const char *data,
                    gsize       length,
                    gsize      *open,
                    gsize      *close,
-                   guint      *n_lines)
+                   guint      *n_lines,
+                   guint       n_threads,
+                   GArray     *splits)
 {
   const char *p = data;
   const char *end = data + length;
   const char *key = NULL, *key_end = NULL;
+  const char *next_split = end;
+  gsize piece_bytes = 0;
   gboolean is_atlas = FALSE, expect_value = FALSE, in_events = FALSE, found = FALSE;
   guint depth = 0, lines = 0;
+
 
   while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
     p++;
@@ -1980,6 +2257,13 @@ find_events_array (const char *data,
               expect_value = FALSE;
               key = NULL;
             }
+          else if (depth == 2 && in_events && p >= next_split)
+            {
+              SplitPoint point = { (gsize) (p - data) - *open, lines };
+
+              g_array_append_val (splits, point);
+              next_split = p + piece_bytes;
+            }
           break;
 
         case '[':
@@ -1991,6 +2275,13 @@ find_events_array (const char *data,
                 return FALSE;
               *open = (gsize) (p - data);
               in_events = TRUE;
+              if (splits != NULL && n_threads > 1)
+                {
+                  /* and at least two a thread, so that a slice is always read
+                   * piece by piece, small files (tests) included */
+                  piece_bytes = MAX (MIN (PIECE_BYTES, (length - *open) / (2 * n_threads)), 1);
+                  next_split = p + piece_bytes;
+                }
             }
           if (depth == 1)
             expect_value = FALSE;
@@ -2024,6 +2315,21 @@ find_events_array (const char *data,
   return is_atlas && found;
 }
 
+/* How many threads parse the events of a file of @length bytes: one per processor,
+ * for a file big enough.  ATLAS_LOAD_THREADS sets the number whatever the
+ * size (for tests and measurements; 1 reads them on the loading thread only). */
+static guint
+count_threads (gsize length)
+{
+  const char *forced = g_getenv ("ATLAS_LOAD_THREADS");
+
+  if (forced != NULL)
+    return (guint) CLAMP (g_ascii_strtoull (forced, NULL, 10), 1, MAX_SLICES);
+  if (length < MIN_PARALLEL_BYTES)
+    return 1;
+  return CLAMP (g_get_num_processors (), 1, MAX_SLICES);
+}
+
 /* Parses everything but the entries of "events" into a tree, then streams the events
  * (see stream_events).  A syntax error anywhere comes back as SYNTAX without a usable
  * position: the caller then parses the whole file to report it. */
@@ -2033,6 +2339,8 @@ load_streaming (const char    *data,
                 gsize          open,
                 gsize          close,
                 guint          n_lines,
+                GArray        *splits,
+                guint          n_threads,
                 const char    *display_name,
                 GFile         *file,
                 GCancellable  *cancellable,
@@ -2045,6 +2353,7 @@ load_streaming (const char    *data,
   EventsStream stream = {
     data + open, close + 1 - open, n_lines,
     sink != NULL ? sink->progress : NULL, sink != NULL ? sink->user_data : NULL,
+    0, 0, close + 1 - open, splits, n_threads,
   };
 
   g_debug ("%s: reading the events one at a time", display_name);
@@ -2173,6 +2482,8 @@ atlas_loader_load_data (const char    *data,
   gsize where, events_open = 0, events_close = 0;
   guint line, column, events_lines = 0;
   gboolean is_csv = FALSE, starts_json;
+  g_autoptr(GArray) splits = g_array_new (FALSE, FALSE, sizeof (SplitPoint));
+  guint n_threads;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -2293,11 +2604,13 @@ atlas_loader_load_data (const char    *data,
     return NULL;
 
   /* an event-atlas file: never build the tree of all its events */
-  if (find_events_array (data, length, &events_open, &events_close, &events_lines))
+  n_threads = count_threads (length);
+  if (find_events_array (data, length, &events_open, &events_close, &events_lines,
+                         n_threads, splits))
     {
       AtlasDataset *dataset = load_streaming (data, length, events_open, events_close,
-                                              events_lines, display_name, file, cancellable,
-                                              &local_error);
+                                              events_lines, splits, n_threads, display_name,
+                                              file, cancellable, &local_error);
 
       if (dataset != NULL)
         return dataset;
@@ -2513,7 +2826,7 @@ atlas_loader_find_events_array (const char *data,
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (open != NULL && close != NULL, FALSE);
 
-  return find_events_array (data, length, open, close, &n_lines);
+  return find_events_array (data, length, open, close, &n_lines, 1, NULL);
 }
 
 AtlasDataset *
