@@ -116,9 +116,10 @@ update_counts (AtlasWindow *self)
     }
 
   total = atlas_dataset_get_n_events (dataset);
+  /* Translators: %'u is a count with the locale's thousands separators (1,000,000) */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u of %u event shown",
-                                       "%u of %u events shown", total),
+                                       "%'u of %'u event shown",
+                                       "%'u of %'u events shown", total),
                           atlas_context_get_n_visible (self->context), total);
   gtk_label_set_text (self->count_label, text);
   gtk_widget_set_visible (self->clear_filter_button, !atlas_filter_is_empty (filter));
