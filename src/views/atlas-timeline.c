@@ -45,6 +45,8 @@
 #define HIST_MIN_EVENTS 200   /* more in view than this: the count histogram on top */
 #define TITLE_LIMIT    400    /* titles are written beside marks up to this many in view */
 #define TITLE_LANE_H   14.0   /* more marks than this in view: draw per-column density */
+/* where titles do not fit, the first few selected events still show theirs */
+#define SELECTED_TITLES_MAX 3
 
 #define GHOST_ALPHA    0.16f
 #define APPROX_ALPHA   0.5f
@@ -1824,6 +1826,55 @@ draw_titles (AtlasTimeline *self,
       draw_title (self, snapshot, layout, pending[lane], f->width, fg, &bg);
 }
 
+/* whether draw_marks wrote the titles beside the marks */
+static gboolean
+titles_drawn (AtlasTimeline *self)
+{
+  return self->frame.lane_h >= TITLE_LANE_H && self->frame.n_in_view <= TITLE_LIMIT;
+}
+
+/* Where the lanes are too thin for titles, a selected event still says what it is:
+ * its title on a chip beside its mark (right of it, or left when there is no room). */
+static void
+draw_selected_title (AtlasTimeline *self,
+                     GtkSnapshot   *snapshot,
+                     PangoLayout   *layout,
+                     const Item    *item,
+                     const GdkRGBA *fg,
+                     const GdkRGBA *border)
+{
+  graphene_rect_t r, chip;
+  GdkRGBA bg, back;
+  double x, y, room;
+  int w, h;
+
+  lookup_color (GTK_WIDGET (self), "view_bg_color", self->dark ? 0x1e1e1e : 0xffffff, &bg);
+  back = with_alpha (&bg, 0.95f);
+  item_rect (self, item, &r);
+
+  pango_layout_set_text (layout, atlas_event_get_title (item->event), -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+
+  room = self->frame.width - (r.origin.x + r.size.width) - 12;
+  if (room >= MIN (w, 120))
+    x = r.origin.x + r.size.width + 8;
+  else
+    {
+      room = r.origin.x - 12;
+      if (room < MIN (w, 120))
+        return;
+      x = r.origin.x - 8 - MIN (w, room);
+    }
+  w = (int) MIN (w, room);
+  y = CLAMP (r.origin.y + r.size.height / 2 - h / 2.0 - 2, 0, self->frame.axis_top - h - 4);
+
+  chip = GRAPHENE_RECT_INIT (x - 5, y, w + 10, h + 4);
+  append_round (snapshot, &chip, 4, &back, border, 1);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, y, w, h + 4));
+  append_label (snapshot, layout, fg, x, y + 2);
+  gtk_snapshot_pop (snapshot);
+}
+
 static void
 draw_highlight (AtlasTimeline *self,
                 GtkSnapshot   *snapshot,
@@ -2691,6 +2742,8 @@ atlas_timeline_snapshot (GtkWidget   *widget,
 
       draw_item (self, snapshot, item, 1.f);
       draw_highlight (self, snapshot, item, &selection_color, 2.f);
+      if (s < SELECTED_TITLES_MAX && !titles_drawn (self))
+        draw_selected_title (self, snapshot, layout, item, &fg, &selection_color);
     }
 
   if (hovered != NULL && !f->dense && atlas_event_get_index (hovered) < self->n_slots
