@@ -1444,6 +1444,23 @@ test_acled_streamed (void)
   g_assert_cmpstr (strchr (b, '\n'), ==, strchr (a, '\n'));
   g_assert_cmpuint (atlas_dataset_get_n_events (streamed), ==, 3000);
   g_assert_cmpfloat (last, ==, 1.0);
+
+  /* a ";" splits associated actors only: actor1 and actor2 are whole names */
+  {
+    g_autoptr(AtlasDataset) semicolons = NULL;
+    AtlasEvent *event;
+
+    semicolons = load_text ("event_id_cnty,event_date,actor1,assoc_actor_1,actor2,location,"
+                            "latitude,longitude\n"
+                            "A,2016-12-05,Army; Police,X; Y,Z;,P,1,2\n", "s.csv", &error);
+    g_assert_no_error (error);
+    event = atlas_dataset_lookup_event (semicolons, "A");
+    g_assert_cmpuint (atlas_event_get_n_participants (event), ==, 4);
+    g_assert_cmpstr (atlas_actor_get_name (atlas_event_get_participant (event, 0, NULL)), ==,
+                     "Army; Police");
+    g_assert_cmpstr (atlas_actor_get_name (atlas_event_get_participant (event, 3, NULL)), ==,
+                     "Z;");
+  }
 }
 
 static void

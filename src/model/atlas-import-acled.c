@@ -348,6 +348,51 @@ read_header (Importer        *importer,
   return TRUE;
 }
 
+/* the actor named in a cell, as add_participant reads it */
+static void
+gather_actor (Importer   *importer,
+              const char *name)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+
+  if (*trimmed != '\0')
+    intern_actor (importer, trimmed);
+}
+
+/* the actors of an associates cell, separated by ";", as add_participants reads them */
+static void
+gather_actors (Importer   *importer,
+               const char *names)
+{
+  g_auto(GStrv) parts = g_strsplit (names, ";", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    gather_actor (importer, parts[i]);
+}
+
+/* The first reading makes no events: only the place, actors and source a record's
+ * event will name, in the order the event names them (so their ids are the ones a
+ * single reading would give). */
+static void
+gather_references (Importer       *importer,
+                   AtlasCsvReader *reader,
+                   double          lat,
+                   double          lon,
+                   int             geo_precision)
+{
+  const char *location_name = field (reader, importer, COL_LOCATION);
+  const char *source = field (reader, importer, COL_SOURCE);
+
+  intern_location (importer, *location_name != '\0' ? location_name : _("unnamed place"), lat,
+                   lon, geo_precision);
+  gather_actor (importer, field (reader, importer, COL_ACTOR1));
+  gather_actors (importer, field (reader, importer, COL_ASSOC_ACTOR_1));
+  gather_actor (importer, field (reader, importer, COL_ACTOR2));
+  gather_actors (importer, field (reader, importer, COL_ASSOC_ACTOR_2));
+  if (*source != '\0')
+    intern_source (importer, source);
+}
+
 /* The event of the current record, or NULL when it has a problem (told) */
 static JsonObject *
 read_record (Importer       *importer,
@@ -431,6 +476,12 @@ read_record (Importer       *importer,
 
   if (importer->problems.n_problems > before)
     return NULL;
+
+  if (!importer->replay)
+    {
+      gather_references (importer, reader, lat, lon, geo_precision);
+      return NULL;
+    }
 
   event = json_object_new ();
   json_object_set_string_member (event, "id", id);
