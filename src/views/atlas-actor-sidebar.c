@@ -21,6 +21,7 @@
 #include "atlas-actor-sidebar.h"
 #include "atlas-connections.h"
 #include "atlas-language.h"
+#include "atlas-view-context.h"
 
 struct _AtlasActorSidebar
 {
@@ -409,19 +410,6 @@ reload_dataset (AtlasActorSidebar *self)
 
   sync_filter_widgets (self);
   sync_rows (self);
-}
-
-static void
-disconnect_context (AtlasActorSidebar *self)
-{
-  if (self->context == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->context, self);
-  g_signal_handlers_disconnect_by_data (self->filter, self);
-  g_signal_handlers_disconnect_by_data (self->selection, self);
-  self->filter = NULL;
-  self->selection = NULL;
 }
 
 /* callbacks */
@@ -819,8 +807,9 @@ atlas_actor_sidebar_dispose (GObject *object)
   AtlasActorSidebar *self = ATLAS_ACTOR_SIDEBAR (object);
   GtkWidget *child;
 
-  disconnect_context (self);
-  g_clear_object (&self->context);
+  atlas_view_context_swap (self, &self->context, NULL, NULL, 0);
+  self->filter = NULL;
+  self->selection = NULL;
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -989,29 +978,21 @@ void
 atlas_actor_sidebar_set_context (AtlasActorSidebar *self,
                                  AtlasContext      *context)
 {
+  const AtlasViewHandler handlers[] = {
+    { ATLAS_VIEW_ON_CONTEXT, "notify::dataset", G_CALLBACK (dataset_changed_cb) },
+    { ATLAS_VIEW_ON_CONTEXT, "visible-changed", G_CALLBACK (visible_changed_cb) },
+    { ATLAS_VIEW_ON_FILTER, "changed", G_CALLBACK (filter_changed_cb) },
+    { ATLAS_VIEW_ON_SELECTION, "changed", G_CALLBACK (selection_changed_cb) },
+  };
+
   g_return_if_fail (ATLAS_IS_ACTOR_SIDEBAR (self));
   g_return_if_fail (context == NULL || ATLAS_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!atlas_view_context_swap (self, &self->context, context, handlers,
+                                G_N_ELEMENTS (handlers)))
     return;
-
-  disconnect_context (self);
-  g_set_object (&self->context, context);
-
-  if (context != NULL)
-    {
-      self->filter = atlas_context_get_filter (context);
-      self->selection = atlas_context_get_selection (context);
-
-      g_signal_connect_swapped (context, "notify::dataset",
-                                G_CALLBACK (dataset_changed_cb), self);
-      g_signal_connect_swapped (context, "visible-changed",
-                                G_CALLBACK (visible_changed_cb), self);
-      g_signal_connect_swapped (self->filter, "changed",
-                                G_CALLBACK (filter_changed_cb), self);
-      g_signal_connect_swapped (self->selection, "changed",
-                                G_CALLBACK (selection_changed_cb), self);
-    }
+  self->filter = context != NULL ? atlas_context_get_filter (context) : NULL;
+  self->selection = context != NULL ? atlas_context_get_selection (context) : NULL;
 
   reload_dataset (self);
 

@@ -23,6 +23,7 @@
 #include "atlas-language.h"
 #include "atlas-text.h"
 #include "atlas-palette.h"
+#include "atlas-view-context.h"
 
 struct _AtlasEventDetails
 {
@@ -979,31 +980,19 @@ void
 atlas_event_details_set_context (AtlasEventDetails *self,
                                  AtlasContext      *context)
 {
+  const AtlasViewHandler handlers[] = {
+    { ATLAS_VIEW_ON_CONTEXT, "visible-changed", G_CALLBACK (visible_changed_cb) },
+    { ATLAS_VIEW_ON_CONTEXT, "notify::dataset", G_CALLBACK (selection_changed_cb) },
+    { ATLAS_VIEW_ON_SELECTION, "changed", G_CALLBACK (selection_changed_cb) },
+  };
+
   g_return_if_fail (ATLAS_IS_EVENT_DETAILS (self));
   g_return_if_fail (context == NULL || ATLAS_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!atlas_view_context_swap (self, &self->context, context, handlers,
+                                G_N_ELEMENTS (handlers)))
     return;
-
-  if (self->context != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->context, self);
-      g_signal_handlers_disconnect_by_data (self->selection, self);
-      self->selection = NULL;
-    }
-
-  g_set_object (&self->context, context);
-
-  if (context != NULL)
-    {
-      self->selection = atlas_context_get_selection (context);
-      g_signal_connect_swapped (context, "visible-changed",
-                                G_CALLBACK (visible_changed_cb), self);
-      g_signal_connect_swapped (context, "notify::dataset",
-                                G_CALLBACK (selection_changed_cb), self);
-      g_signal_connect_swapped (self->selection, "changed",
-                                G_CALLBACK (selection_changed_cb), self);
-    }
+  self->selection = context != NULL ? atlas_context_get_selection (context) : NULL;
 
   selection_changed_cb (self);
 

@@ -18,6 +18,7 @@
 #include "atlas-map-view.h"
 #include "atlas-marker-layer.h"
 #include "atlas-text.h"
+#include "atlas-view-context.h"
 
 /* room kept around framed places, so their markers are whole */
 #define FRAME_PADDING      48.0
@@ -55,7 +56,7 @@ struct _AtlasMapView
 
   /* owned references */
   AtlasContext     *context;
-  AtlasSelection   *selection;   /* the context's, while connected */
+  AtlasSelection   *selection;   /* the context's (borrowed), while connected */
   ShumateMapSource *map_source;
   ShumateMapSource *blank_source;
   ShumateMapLayer  *map_layer;
@@ -1019,34 +1020,24 @@ void
 atlas_map_view_set_context (AtlasMapView *self,
                             AtlasContext *context)
 {
+  const AtlasViewHandler handlers[] = {
+    { ATLAS_VIEW_ON_CONTEXT, "notify::dataset", G_CALLBACK (context_dataset_changed_cb) },
+    { ATLAS_VIEW_ON_CONTEXT, "visible-changed", G_CALLBACK (context_visible_changed_cb) },
+    { ATLAS_VIEW_ON_SELECTION, "changed", G_CALLBACK (selection_changed_cb) },
+  };
+
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
   g_return_if_fail (context == NULL || ATLAS_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!atlas_view_context_swap (self, &self->context, context, handlers,
+                                G_N_ELEMENTS (handlers)))
     return;
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-  g_clear_object (&self->selection);
+  self->selection = context != NULL ? atlas_context_get_selection (context) : NULL;
   self->pending_selection = FALSE;
-
-  g_set_object (&self->context, context);
   atlas_marker_layer_set_context (self->marker_layer, context);
 
-  if (context != NULL)
-    {
-      g_signal_connect_swapped (context, "notify::dataset",
-                                G_CALLBACK (context_dataset_changed_cb), self);
-      g_signal_connect_swapped (context, "visible-changed",
-                                G_CALLBACK (context_visible_changed_cb), self);
-      self->selection = g_object_ref (atlas_context_get_selection (context));
-      g_signal_connect_swapped (self->selection, "changed",
-                                G_CALLBACK (selection_changed_cb), self);
-      if (atlas_context_get_dataset (context) != NULL)
-        context_dataset_changed_cb (self);
-    }
+  if (context != NULL && atlas_context_get_dataset (context) != NULL)
+    context_dataset_changed_cb (self);
 
   gtk_popover_popdown (self->popover);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);

@@ -14,6 +14,7 @@
 #include "atlas-cluster.h"
 #include "atlas-marker-layer.h"
 #include "atlas-palette.h"
+#include "atlas-view-context.h"
 
 #define MARKER_MIN_RADIUS  9.0
 #define MARKER_MAX_RADIUS 26.0
@@ -876,32 +877,19 @@ void
 atlas_marker_layer_set_context (AtlasMarkerLayer *self,
                                 AtlasContext     *context)
 {
+  const AtlasViewHandler handlers[] = {
+    { ATLAS_VIEW_ON_CONTEXT, "visible-changed", G_CALLBACK (context_visible_changed_cb) },
+    { ATLAS_VIEW_ON_CONTEXT, "notify::dataset", G_CALLBACK (context_visible_changed_cb) },
+    { ATLAS_VIEW_ON_SELECTION, "changed", G_CALLBACK (selection_changed_cb) },
+  };
+
   g_return_if_fail (ATLAS_IS_MARKER_LAYER (self));
   g_return_if_fail (context == NULL || ATLAS_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!atlas_view_context_swap (self, &self->context, context, handlers,
+                                G_N_ELEMENTS (handlers)))
     return;
-
-  if (self->context != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->context, self);
-      if (self->selection != NULL)
-        g_signal_handlers_disconnect_by_data (self->selection, self);
-      self->selection = NULL;
-    }
-
-  g_set_object (&self->context, context);
-
-  if (context != NULL)
-    {
-      self->selection = atlas_context_get_selection (context);
-      g_signal_connect_swapped (context, "visible-changed",
-                                G_CALLBACK (context_visible_changed_cb), self);
-      g_signal_connect_swapped (context, "notify::dataset",
-                                G_CALLBACK (context_visible_changed_cb), self);
-      g_signal_connect_swapped (self->selection, "changed",
-                                G_CALLBACK (selection_changed_cb), self);
-    }
+  self->selection = context != NULL ? atlas_context_get_selection (context) : NULL;
 
   context_visible_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);

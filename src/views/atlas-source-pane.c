@@ -29,6 +29,7 @@
 #include "atlas-palette.h"
 #include "atlas-sentences.h"
 #include "atlas-source-pane.h"
+#include "atlas-view-context.h"
 
 typedef struct {
   AtlasSource *source;        /* borrowed from the dataset */
@@ -777,17 +778,6 @@ locate_point (AtlasSourcePane *self,
   return locate_buffer_offset (self, gtk_text_iter_get_offset (&iter), shown_index, offset);
 }
 
-static void
-disconnect_context (AtlasSourcePane *self)
-{
-  if (self->context == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->context, self);
-  g_signal_handlers_disconnect_by_data (self->selection, self);
-  self->selection = NULL;
-}
-
 /* callbacks */
 
 static void
@@ -892,8 +882,8 @@ atlas_source_pane_dispose (GObject *object)
 {
   AtlasSourcePane *self = ATLAS_SOURCE_PANE (object);
 
-  disconnect_context (self);
-  g_clear_object (&self->context);
+  atlas_view_context_swap (self, &self->context, NULL, NULL, 0);
+  self->selection = NULL;
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SOURCE_PANE);
@@ -1054,23 +1044,18 @@ void
 atlas_source_pane_set_context (AtlasSourcePane *self,
                                AtlasContext    *context)
 {
+  const AtlasViewHandler handlers[] = {
+    { ATLAS_VIEW_ON_CONTEXT, "notify::dataset", G_CALLBACK (dataset_changed_cb) },
+    { ATLAS_VIEW_ON_SELECTION, "changed", G_CALLBACK (selection_changed_cb) },
+  };
+
   g_return_if_fail (ATLAS_IS_SOURCE_PANE (self));
   g_return_if_fail (context == NULL || ATLAS_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!atlas_view_context_swap (self, &self->context, context, handlers,
+                                G_N_ELEMENTS (handlers)))
     return;
-
-  disconnect_context (self);
-  g_set_object (&self->context, context);
-
-  if (context != NULL)
-    {
-      self->selection = atlas_context_get_selection (context);
-      g_signal_connect_swapped (context, "notify::dataset",
-                                G_CALLBACK (dataset_changed_cb), self);
-      g_signal_connect_swapped (self->selection, "changed",
-                                G_CALLBACK (selection_changed_cb), self);
-    }
+  self->selection = context != NULL ? atlas_context_get_selection (context) : NULL;
 
   rebuild (self);
 

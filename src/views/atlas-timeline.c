@@ -25,6 +25,7 @@
 #include "atlas-palette.h"
 #include "atlas-timeline-private.h"
 #include "atlas-timescale.h"
+#include "atlas-view-context.h"
 
 /* Geometry, in pixels */
 #define TOP_PAD        4.0
@@ -3098,35 +3099,23 @@ void
 atlas_timeline_set_context (AtlasTimeline *self,
                             AtlasContext  *context)
 {
+  const AtlasViewHandler handlers[] = {
+    { ATLAS_VIEW_ON_CONTEXT, "notify::dataset", G_CALLBACK (context_dataset_notify_cb) },
+    { ATLAS_VIEW_ON_CONTEXT, "visible-changed", G_CALLBACK (visible_changed_cb) },
+    { ATLAS_VIEW_ON_CONTEXT, "notify::playhead", G_CALLBACK (visible_changed_cb) },
+    { ATLAS_VIEW_ON_CONTEXT, "notify::up-to-playhead", G_CALLBACK (visible_changed_cb) },
+    { ATLAS_VIEW_ON_FILTER, "changed", G_CALLBACK (filter_changed_cb) },
+    { ATLAS_VIEW_ON_SELECTION, "changed", G_CALLBACK (selection_changed_cb) },
+  };
+
   g_return_if_fail (ATLAS_IS_TIMELINE (self));
   g_return_if_fail (context == NULL || ATLAS_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!atlas_view_context_swap (self, &self->context, context, handlers,
+                                G_N_ELEMENTS (handlers)))
     return;
-
-  if (self->context != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->context, self);
-      g_signal_handlers_disconnect_by_data (self->filter, self);
-      g_signal_handlers_disconnect_by_data (self->selection, self);
-      self->filter = NULL;
-      self->selection = NULL;
-    }
-
-  g_set_object (&self->context, context);
-
-  if (context != NULL)
-    {
-      self->filter = atlas_context_get_filter (context);
-      self->selection = atlas_context_get_selection (context);
-
-      g_signal_connect_swapped (context, "notify::dataset", G_CALLBACK (context_dataset_notify_cb), self);
-      g_signal_connect_swapped (context, "visible-changed", G_CALLBACK (visible_changed_cb), self);
-      g_signal_connect_swapped (context, "notify::playhead", G_CALLBACK (visible_changed_cb), self);
-      g_signal_connect_swapped (context, "notify::up-to-playhead", G_CALLBACK (visible_changed_cb), self);
-      g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (filter_changed_cb), self);
-      g_signal_connect_swapped (self->selection, "changed", G_CALLBACK (selection_changed_cb), self);
-    }
+  self->filter = context != NULL ? atlas_context_get_filter (context) : NULL;
+  self->selection = context != NULL ? atlas_context_get_selection (context) : NULL;
 
   dataset_changed (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));

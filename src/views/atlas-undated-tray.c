@@ -24,6 +24,7 @@
 #include "atlas-palette.h"
 #include "atlas-text.h"
 #include "atlas-undated-tray.h"
+#include "atlas-view-context.h"
 
 struct _AtlasUndatedTray
 {
@@ -664,29 +665,18 @@ void
 atlas_undated_tray_set_context (AtlasUndatedTray *self,
                                 AtlasContext     *context)
 {
+  const AtlasViewHandler handlers[] = {
+    { ATLAS_VIEW_ON_CONTEXT, "visible-changed", G_CALLBACK (visible_changed_cb) },
+    { ATLAS_VIEW_ON_SELECTION, "changed", G_CALLBACK (selection_changed_cb) },
+  };
+
   g_return_if_fail (ATLAS_IS_UNDATED_TRAY (self));
   g_return_if_fail (context == NULL || ATLAS_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!atlas_view_context_swap (self, &self->context, context, handlers,
+                                G_N_ELEMENTS (handlers)))
     return;
-
-  if (self->context != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->context, self);
-      g_signal_handlers_disconnect_by_data (self->selection, self);
-      self->selection = NULL;
-    }
-
-  g_set_object (&self->context, context);
-
-  if (context != NULL)
-    {
-      self->selection = atlas_context_get_selection (context);
-      g_signal_connect_swapped (context, "visible-changed",
-                                G_CALLBACK (visible_changed_cb), self);
-      g_signal_connect_swapped (self->selection, "changed",
-                                G_CALLBACK (selection_changed_cb), self);
-    }
+  self->selection = context != NULL ? atlas_context_get_selection (context) : NULL;
 
   /* in dispose the template children are gone already */
   if (self->shown != NULL && self->pills_box != NULL)
