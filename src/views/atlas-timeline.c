@@ -1837,21 +1837,21 @@ titles_drawn (AtlasTimeline *self)
 /* Where the lanes are too thin for titles, a selected event still says what it is:
  * its title on a chip beside its mark (right of it, or left when there is no room). */
 static void
-draw_selected_title (AtlasTimeline *self,
-                     GtkSnapshot   *snapshot,
-                     PangoLayout   *layout,
-                     const Item    *item,
-                     const GdkRGBA *fg,
-                     const GdkRGBA *border)
+draw_selected_title (AtlasTimeline         *self,
+                     GtkSnapshot           *snapshot,
+                     PangoLayout           *layout,
+                     const Item            *item,
+                     const graphene_rect_t *mark,
+                     const GdkRGBA         *fg,
+                     const GdkRGBA         *border)
 {
-  graphene_rect_t r, chip;
+  graphene_rect_t r = *mark, chip;
   GdkRGBA bg, back;
   double x, y, room;
   int w, h;
 
   lookup_color (GTK_WIDGET (self), "view_bg_color", self->dark ? 0x1e1e1e : 0xffffff, &bg);
   back = with_alpha (&bg, 0.95f);
-  item_rect (self, item, &r);
 
   pango_layout_set_text (layout, atlas_event_get_title (item->event), -1);
   pango_layout_get_pixel_size (layout, &w, &h);
@@ -1871,9 +1871,12 @@ draw_selected_title (AtlasTimeline *self,
 
   chip = GRAPHENE_RECT_INIT (x - 5, y, w + 10, h + 4);
   append_round (snapshot, &chip, 4, &back, border, 1);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, y, w, h + 4));
+  /* a title cut short ends in "…" (the layout is shared: set back after) */
+  pango_layout_set_width (layout, w * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   append_label (snapshot, layout, fg, x, y + 2);
-  gtk_snapshot_pop (snapshot);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_width (layout, -1);
 }
 
 static void
@@ -2738,13 +2741,33 @@ atlas_timeline_snapshot (GtkWidget   *widget,
       if (f->dense || index >= self->n_slots || self->slots[index] == NONE_INDEX)
         continue;
       item = item_at (self, self->slots[index]);
-      if (!item_in_lanes (self, item) || item->px1 + f->base < -4 || item->px0 + f->base > f->width + 4)
+      if (item->px1 + f->base < -4 || item->px0 + f->base > f->width + 4)
         continue;
+
+      if (!item_in_lanes (self, item))
+        {
+          /* a lane that does not fit: its span on the density strip, and its title */
+          graphene_rect_t r;
+          double x0 = item->px0 + f->base, x1 = MAX (item->px1 + f->base, x0 + 2);
+
+          if (f->overflow_top < 0)
+            continue;
+          r = GRAPHENE_RECT_INIT (x0 - 1, f->overflow_top - 1, x1 - x0 + 2, OVERFLOW_H + 2);
+          append_round (snapshot, &r, 2, NULL, &selection_color, 2);
+          if (s < SELECTED_TITLES_MAX)
+            draw_selected_title (self, snapshot, layout, item, &r, &fg, &selection_color);
+          continue;
+        }
 
       draw_item (self, snapshot, item, 1.f);
       draw_highlight (self, snapshot, item, &selection_color, 2.f);
       if (s < SELECTED_TITLES_MAX && !titles_drawn (self))
-        draw_selected_title (self, snapshot, layout, item, &fg, &selection_color);
+        {
+          graphene_rect_t r;
+
+          item_rect (self, item, &r);
+          draw_selected_title (self, snapshot, layout, item, &r, &fg, &selection_color);
+        }
     }
 
   if (hovered != NULL && !f->dense && atlas_event_get_index (hovered) < self->n_slots
