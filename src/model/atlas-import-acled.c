@@ -348,51 +348,6 @@ read_header (Importer        *importer,
   return TRUE;
 }
 
-/* the actor named in a cell, as add_participant reads it */
-static void
-gather_actor (Importer   *importer,
-              const char *name)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (name));
-
-  if (*trimmed != '\0')
-    intern_actor (importer, trimmed);
-}
-
-/* the actors of an associates cell, separated by ";", as add_participants reads them */
-static void
-gather_actors (Importer   *importer,
-               const char *names)
-{
-  g_auto(GStrv) parts = g_strsplit (names, ";", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    gather_actor (importer, parts[i]);
-}
-
-/* The first reading makes no events: only the place, actors and source a record's
- * event will name, in the order the event names them (so their ids are the ones a
- * single reading would give). */
-static void
-gather_references (Importer       *importer,
-                   AtlasCsvReader *reader,
-                   double          lat,
-                   double          lon,
-                   int             geo_precision)
-{
-  const char *location_name = field (reader, importer, COL_LOCATION);
-  const char *source = field (reader, importer, COL_SOURCE);
-
-  intern_location (importer, *location_name != '\0' ? location_name : _("unnamed place"), lat,
-                   lon, geo_precision);
-  gather_actor (importer, field (reader, importer, COL_ACTOR1));
-  gather_actors (importer, field (reader, importer, COL_ASSOC_ACTOR_1));
-  gather_actor (importer, field (reader, importer, COL_ACTOR2));
-  gather_actors (importer, field (reader, importer, COL_ASSOC_ACTOR_2));
-  if (*source != '\0')
-    intern_source (importer, source);
-}
-
 /* The event of the current record, or NULL when it has a problem (told) */
 static JsonObject *
 read_record (Importer       *importer,
@@ -402,12 +357,13 @@ read_record (Importer       *importer,
   guint before = importer->problems.n_problems;
   g_autoptr(JsonObject) event = NULL;
   g_autoptr(GHashTable) seen = NULL;
-  JsonArray *participants, *places;
+  g_autoptr(JsonArray) participants = NULL;
+  JsonArray *places;
   JsonObject *place, *properties;
   g_autofree char *date = NULL;
   g_autofree char *title = NULL;
   g_autofree char *category = NULL;
-  const char *id, *text, *location_name, *what, *actor2_role;
+  const char *id, *text, *location_name, *location_id, *source_id, *what, *actor2_role;
   double lat = 0, lon = 0;
   int time_precision = 1, geo_precision = 0;
   gint64 fatalities = -1;
@@ -477,18 +433,37 @@ read_record (Importer       *importer,
   if (importer->problems.n_problems > before)
     return NULL;
 
+  location_name = field (reader, importer, COL_LOCATION);
+  if (*location_name == '\0')
+    location_name = _("unnamed place");
+
+  /* what the event names, in this order in both readings, so that the ids the first
+   * reading gives are the ones the second finds */
+  location_id = intern_location (importer, location_name, lat, lon, geo_precision);
+
+  /* actor1 and its associates act; actor2 and its associates are the target,
+   * or the victims when ACLED marks the event as civilian targeting */
+  actor2_role = *field (reader, importer, COL_CIVILIAN_TARGETING) != '\0' ? "victim" : "target";
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  participants = json_array_new ();
+  add_participant (importer, participants, seen, field (reader, importer, COL_ACTOR1), "agent");
+  add_participants (importer, participants, seen, field (reader, importer, COL_ASSOC_ACTOR_1),
+                    "agent");
+  add_participant (importer, participants, seen, field (reader, importer, COL_ACTOR2),
+                   actor2_role);
+  add_participants (importer, participants, seen, field (reader, importer, COL_ASSOC_ACTOR_2),
+                    actor2_role);
+
+  text = field (reader, importer, COL_SOURCE);
+  source_id = *text != '\0' ? intern_source (importer, text) : NULL;
+
+  /* the first reading gathers those and makes no event */
   if (!importer->replay)
-    {
-      gather_references (importer, reader, lat, lon, geo_precision);
-      return NULL;
-    }
+    return NULL;
 
   event = json_object_new ();
   json_object_set_string_member (event, "id", id);
 
-  location_name = field (reader, importer, COL_LOCATION);
-  if (*location_name == '\0')
-    location_name = _("unnamed place");
   what = field (reader, importer, COL_SUB_EVENT_TYPE);
   if (*what == '\0')
     what = field (reader, importer, COL_EVENT_TYPE);
@@ -529,36 +504,19 @@ read_record (Importer       *importer,
 
   places = json_array_new ();
   place = json_object_new ();
-  json_object_set_string_member (place, "location",
-                                 intern_location (importer, location_name, lat, lon,
-                                                  geo_precision));
+  json_object_set_string_member (place, "location", location_id);
   json_array_add_object_element (places, place);
   json_object_set_array_member (event, "places", places);
 
-  /* actor1 and its associates act; actor2 and its associates are the target,
-   * or the victims when ACLED marks the event as civilian targeting */
-  actor2_role = *field (reader, importer, COL_CIVILIAN_TARGETING) != '\0' ? "victim" : "target";
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  participants = json_array_new ();
-  add_participant (importer, participants, seen, field (reader, importer, COL_ACTOR1), "agent");
-  add_participants (importer, participants, seen, field (reader, importer, COL_ASSOC_ACTOR_1),
-                    "agent");
-  add_participant (importer, participants, seen, field (reader, importer, COL_ACTOR2),
-                   actor2_role);
-  add_participants (importer, participants, seen, field (reader, importer, COL_ASSOC_ACTOR_2),
-                    actor2_role);
   if (json_array_get_length (participants) > 0)
-    json_object_set_array_member (event, "participants", participants);
-  else
-    json_array_unref (participants);
+    json_object_set_array_member (event, "participants", g_steal_pointer (&participants));
 
-  text = field (reader, importer, COL_SOURCE);
-  if (*text != '\0')
+  if (source_id != NULL)
     {
       JsonObject *provenance = json_object_new ();
       const char *notes = field (reader, importer, COL_NOTES);
 
-      json_object_set_string_member (provenance, "source", intern_source (importer, text));
+      json_object_set_string_member (provenance, "source", source_id);
       if (*notes != '\0')
         json_object_set_string_member (provenance, "excerpt", notes);
       json_object_set_object_member (event, "source", provenance);
