@@ -132,19 +132,30 @@ atlas_import_new_document (JsonNode   **root,
   return object;
 }
 
-gboolean
-atlas_import_check_problems (AtlasProblems  *problems,
-                             const char     *display_name,
-                             GError        **error)
+/* FALSE with @error (@code) saying every problem, when there are any */
+static gboolean
+check_problems (AtlasProblems  *problems,
+                const char     *display_name,
+                const char     *separator,
+                int             code,
+                GError        **error)
 {
   g_autofree char *message = NULL;
 
   if (problems->n_problems == 0)
     return TRUE;
 
-  message = atlas_problems_to_string (problems, display_name);
-  g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID, message);
+  message = atlas_problems_join (problems, display_name, separator);
+  g_set_error_literal (error, ATLAS_DATASET_ERROR, code, message);
   return FALSE;
+}
+
+gboolean
+atlas_import_check_problems (AtlasProblems  *problems,
+                             const char     *display_name,
+                             GError        **error)
+{
+  return check_problems (problems, display_name, ": ", ATLAS_DATASET_ERROR_INVALID, error);
 }
 
 gboolean
@@ -153,30 +164,7 @@ atlas_import_check_line_problems (AtlasProblems  *problems,
                                   int             code,
                                   GError        **error)
 {
-  GString *message;
-
-  if (problems->n_problems == 0)
-    return TRUE;
-
-  message = g_string_new (NULL);
-  for (guint i = 0; i < problems->lines->len; i++)
-    g_string_append_printf (message, "%s%s:%s", i > 0 ? "\n" : "", display_name,
-                            (const char *) g_ptr_array_index (problems->lines, i));
-  if (problems->n_problems > problems->lines->len)
-    {
-      guint more = problems->n_problems - problems->lines->len;
-
-      g_string_append_c (message, '\n');
-      g_string_append_printf (message,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%s: … and %u more problem",
-                                           "%s: … and %u more problems", more),
-                              display_name, more);
-    }
-
-  g_set_error_literal (error, ATLAS_DATASET_ERROR, code, message->str);
-  g_string_free (message, TRUE);
-  return FALSE;
+  return check_problems (problems, display_name, ":", code, error);
 }
 
 static const char * const month_names[] = {

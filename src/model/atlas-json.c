@@ -54,13 +54,21 @@ char *
 atlas_problems_to_string (AtlasProblems *problems,
                           const char    *display_name)
 {
+  return atlas_problems_join (problems, display_name, ": ");
+}
+
+char *
+atlas_problems_join (AtlasProblems *problems,
+                     const char    *display_name,
+                     const char    *separator)
+{
   GString *str = g_string_new (NULL);
 
   for (guint i = 0; i < problems->lines->len; i++)
     {
       if (i > 0)
         g_string_append_c (str, '\n');
-      g_string_append_printf (str, "%s: %s", display_name,
+      g_string_append_printf (str, "%s%s%s", display_name, separator,
                               (const char *) g_ptr_array_index (problems->lines, i));
     }
 

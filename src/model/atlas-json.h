@@ -36,6 +36,11 @@ void        atlas_problems_add       (AtlasProblems *problems,
  * "… and N more problems" line when some were left out */
 char       *atlas_problems_to_string (AtlasProblems *problems,
                                       const char    *display_name);
+/* the same with @separator between the name and each problem: ":" for problems
+ * whose paths are line numbers ("FILE:12: column latitude: …") */
+char       *atlas_problems_join      (AtlasProblems *problems,
+                                      const char    *display_name,
+                                      const char    *separator);
 
 /* "path.member", or "member" when @path is empty */
 char       *atlas_json_path_member   (const char    *path,
