@@ -469,7 +469,6 @@ atlas_import_kml (const char  *data,
   g_autoptr(JsonNode) root = NULL;
   JsonObject *collection;
   JsonNode *imported;
-  gboolean ok;
 
   g_return_val_if_fail (display_name != NULL, NULL);
 
@@ -517,32 +516,11 @@ atlas_import_kml (const char  *data,
   json_object_unref (collection);
 
   imported = atlas_import_geojson (root, display_name, &import_error);
-  ok = atlas_import_check_line_problems (&kml.problems, display_name,
-                                         ATLAS_DATASET_ERROR_INVALID, error);
-  if (import_error != NULL)
-    {
-      g_autofree char *message = atlas_import_index_to_line (import_error->message,
-                                                                display_name, "features",
-                                                                kml.feature_lines,
-                                                                append_placemark);
-
-      if (ok)
-        g_set_error_literal (error, import_error->domain, import_error->code, message);
-      else
-        {
-          g_autofree char *both = atlas_import_merge_line_messages (display_name,
-                                                                    (*error)->message, message);
-
-          g_clear_error (error);
-          g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID, both);
-        }
-      ok = FALSE;
-    }
-  if (!ok)
-    {
-      g_clear_pointer (&imported, json_node_unref);
-      return NULL;
-    }
+  imported = atlas_import_finish_converted (imported, import_error, &kml.problems, display_name,
+                                           "features", kml.feature_lines, append_placemark,
+                                           error);
+  if (imported == NULL)
+    return NULL;
 
   if (kml.document_description != NULL && *kml.document_description != '\0')
     json_object_set_string_member (json_node_get_object (imported), "description",

@@ -377,7 +377,6 @@ atlas_import_timelinejs_sheet (const char  *data,
   Sheet sheet;
   AtlasCsvResult result;
   JsonNode *imported;
-  gboolean ok;
 
   g_return_val_if_fail (display_name != NULL, NULL);
 
@@ -453,30 +452,9 @@ atlas_import_timelinejs_sheet (const char  *data,
   /* the rows that passed are read on, so their own problems (a 30 February, an
    * end before the start) are told at the same time */
   imported = atlas_import_timelinejs (root, display_name, &import_error);
-  ok = atlas_import_check_line_problems (&sheet.problems, display_name,
-                                         ATLAS_DATASET_ERROR_INVALID, error);
+  imported = atlas_import_finish_converted (imported, import_error, &sheet.problems,
+                                           display_name, "events", row_lines, append_columns,
+                                           error);
   atlas_problems_clear (&sheet.problems);
-  if (import_error != NULL)
-    {
-      g_autofree char *message = atlas_import_index_to_line (import_error->message,
-                                                                display_name, "events", row_lines,
-                                                                append_columns);
-
-      if (ok)
-        g_set_error_literal (error, import_error->domain, import_error->code, message);
-      else
-        {
-          g_autofree char *both = atlas_import_merge_line_messages (display_name, (*error)->message, message);
-
-          g_clear_error (error);
-          g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID, both);
-        }
-      ok = FALSE;
-    }
-  if (!ok)
-    {
-      g_clear_pointer (&imported, json_node_unref);
-      return NULL;
-    }
   return imported;
 }

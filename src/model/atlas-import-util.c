@@ -275,8 +275,9 @@ compare_lines (gconstpointer a,
   return line_a < line_b ? -1 : line_a > line_b;
 }
 
-char *
-atlas_import_merge_line_messages (const char *display_name,
+/* the lines of both messages, in the order of the lines they are about */
+static char *
+merge_line_messages (const char *display_name,
                                   const char *first,
                                   const char *second)
 {
@@ -291,8 +292,9 @@ atlas_import_merge_line_messages (const char *display_name,
   return g_strjoinv ("\n", lines);
 }
 
-char *
-atlas_import_index_to_line (const char             *message,
+/* "NAME: events[3].end_date: …" → "NAME:LINE: " and what @rewrite makes of the rest */
+static char *
+index_to_line (const char             *message,
                             const char             *display_name,
                             const char             *array,
                             GArray                 *lines,
@@ -381,4 +383,39 @@ atlas_import_location (JsonArray   *locations,
   json_array_add_object_element (locations, location);
   *created = location;
   return id;
+}
+
+JsonNode *
+atlas_import_finish_converted (JsonNode               *imported,
+                               const GError           *import_error,
+                               AtlasProblems          *problems,
+                               const char             *display_name,
+                               const char             *array,
+                               GArray                 *lines,
+                               AtlasImportRewriteFunc  rewrite,
+                               GError                **error)
+{
+  g_autoptr(JsonNode) result = imported;
+  g_autofree char *converted = NULL;
+  g_autofree char *original = NULL;
+
+  if (problems->n_problems == 0 && import_error == NULL)
+    return g_steal_pointer (&result);
+
+  if (problems->n_problems > 0)
+    original = atlas_problems_join (problems, display_name, ":");
+  if (import_error != NULL)
+    converted = index_to_line (import_error->message, display_name, array, lines, rewrite);
+
+  if (original == NULL)
+    g_set_error_literal (error, import_error->domain, import_error->code, converted);
+  else if (converted == NULL)
+    g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID, original);
+  else
+    {
+      g_autofree char *both = merge_line_messages (display_name, original, converted);
+
+      g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID, both);
+    }
+  return NULL;
 }

@@ -74,15 +74,21 @@ const char *atlas_import_location (JsonArray   *locations,
 typedef void (*AtlasImportRewriteFunc) (GString    *out,
                                         const char *rest);
 
-/* A message of an importer that read a converted tree ("NAME: events[3].end_date: …")
- * told at the lines of the original file: each line starting with
- * "@display_name: @array[N]" becomes "@display_name:LINE: " (LINE = @lines[N], guint)
- * followed by what @rewrite makes of the rest; other lines stay. */
-char       *atlas_import_index_to_line (const char             *message,
-                                        const char             *display_name,
-                                        const char             *array,
-                                        GArray                 *lines,
-                                        AtlasImportRewriteFunc  rewrite);
+/* The end of an import that converted the original file for another importer:
+ * @imported (transfer full) when neither @problems (the original's, with line
+ * numbers as paths) nor @import_error (the other importer's, whose
+ * "DISPLAY_NAME: @array[N]…" lines are told at line @lines[N], guint, with the rest
+ * put in the original's words by @rewrite) has anything to say; else NULL and
+ * @error (ATLAS_DATASET_ERROR_INVALID, or the other importer's code alone) with
+ * every problem of both, in line order. */
+JsonNode   *atlas_import_finish_converted (JsonNode               *imported,
+                                           const GError           *import_error,
+                                           AtlasProblems          *problems,
+                                           const char             *display_name,
+                                           const char             *array,
+                                           GArray                 *lines,
+                                           AtlasImportRewriteFunc  rewrite,
+                                           GError                **error);
 
 /* Adds "LINE: column NAME: message" (or "LINE: message" when @column is NULL) to
  * @problems, for atlas_import_check_line_problems(). */
@@ -92,11 +98,5 @@ void        atlas_import_add_line_problem (AtlasProblems *problems,
                                            const char    *format,
                                            ...) G_GNUC_PRINTF (4, 5);
 
-/* The lines of two messages of "DISPLAY_NAME:LINE: …" lines, in the order of
- * their line numbers (a stable sort: the problems of one line keep their order;
- * lines without a number, such as "… and N more problems", last). */
-char       *atlas_import_merge_line_messages (const char *display_name,
-                                              const char *first,
-                                              const char *second);
 
 G_END_DECLS
