@@ -571,6 +571,16 @@ show_loaded (AtlasWindow  *self,
   apply_pending (self);
 }
 
+/* A saved view is small and names its format; anything else goes to the dataset
+ * loader, which tells the formats apart */
+static gboolean
+may_be_view (const char *contents,
+             gsize       length)
+{
+  return length < SNIFF_BYTES &&
+         g_strstr_len (contents, (gssize) length, "\"" ATLAS_VIEW_STATE_FORMAT "\"") != NULL;
+}
+
 static gboolean
 sniff_read_more_cb (const char *file_contents,
                     goffset     file_size,
@@ -599,8 +609,7 @@ sniff_ready_cb (GObject      *object,
       /* the dataset loader reports an unreadable file in its own words */
       g_clear_error (&error);
     }
-  else if (length < SNIFF_BYTES &&
-           g_strstr_len (contents, length, "\"" ATLAS_VIEW_STATE_FORMAT "\"") != NULL)
+  else if (may_be_view (contents, length))
     {
       view = atlas_view_state_from_json (contents, length, &error);
       if (view == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
@@ -1155,7 +1164,7 @@ open_small_file_now (AtlasWindow *self,
 
   /* a view names its dataset: the asynchronous path reads both */
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL) ||
-      g_strstr_len (contents, (gssize) length, "\"" ATLAS_VIEW_STATE_FORMAT "\"") != NULL)
+      may_be_view (contents, length))
     return FALSE;
 
   dataset = atlas_dataset_new_from_file (file, NULL, &error);

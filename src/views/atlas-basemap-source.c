@@ -689,10 +689,10 @@ atlas_basemap_source_prefetch (AtlasBasemapSource *self,
       {
         g_autoptr(GTask) render = NULL;
         TileJob *job;
-        guint64 key;
         int size = ATLAS_GEO_TILE_SIZE * self->scale_factor;
+        guint column = (guint) (((x % (int) n) + (int) n) % (int) n);   /* columns wrap */
+        guint64 key = tile_key (zoom, column, (guint) y);
 
-        key = tile_key (zoom, ((x % (int) n) + n) % n, (guint) y);
         if (g_hash_table_contains (self->prefetched, &key) ||
             g_hash_table_contains (self->drawn, &key))
           continue;
@@ -705,7 +705,7 @@ atlas_basemap_source_prefetch (AtlasBasemapSource *self,
 
         job = g_new0 (TileJob, 1);
         job->zoom = zoom;
-        job->x = ((x % (int) n) + n) % n;
+        job->x = column;
         job->y = (guint) y;
         job->scale = self->scale_factor;
         job->dark = self->dark;
