@@ -1827,7 +1827,7 @@ draw_titles (AtlasTimeline *self,
       draw_title (self, snapshot, layout, pending[lane], f->width, fg, &bg);
 }
 
-/* whether draw_marks wrote the titles beside the marks */
+/* whether draw_marks writes the titles beside the marks */
 static gboolean
 titles_drawn (AtlasTimeline *self)
 {
@@ -2635,7 +2635,7 @@ draw_marks (AtlasTimeline *self,
             draw_item (self, snapshot, item, visible ? 1.f : GHOST_ALPHA);
           }
 
-      if (f->lane_h >= TITLE_LANE_H && f->n_in_view <= TITLE_LIMIT)
+      if (titles_drawn (self))
         draw_titles (self, snapshot, layout, fg);
     }
 }
